@@ -10,7 +10,9 @@ from carematters.web.accounts import audit
 
 @receiver(user_logged_in, dispatch_uid="audit-login")
 def _logged_in(sender, request, user, **kwargs) -> None:
-    with audit.acting_as(audit.actor_from_request(request)):
+    actor = audit.actor_from_request(request)
+    actor = audit.Actor(user.pk, user.username, user.authority_id, actor.ip, actor.request_id, actor.page)
+    with audit.acting_as(actor):
         audit.record("login")
 
 

@@ -11,8 +11,8 @@ from collections.abc import Iterable
 import polars as pl
 
 from carematters.data import CareData, table
-from carematters.data.schema import tables_in_year
 from carematters.data.codes import ADOPTED_REC
+from carematters.data.schema import tables_in_year
 from carematters.data.years import year_end, year_start
 from carematters.web.children import models as m
 
@@ -41,7 +41,7 @@ def year_windows(year: int) -> dict[str, pl.Expr]:
         # Episodes open at any time in the year (spec §1.1 "looked after during the year").
         "Episodes": _overlaps("DECOM", "DEC", year),
         "Reviews": _within("REVIEW", year),
-        "Missing": _overlaps("MIS_START", "MIS_END", year),
+        "Missing": _overlaps("MIS_START", "MIS_END", year) & pl.col("MISSING").is_not_null(),
         "PlacedAdoption": _overlaps("DATE_PLACED", "DATE_PLACED_CEASED", year),
         "SWEpisodes": _overlaps("SW_DECOM", "SW_DEC", year),
         "DoLo": _overlaps("DOLO_START", "DOLO_END", year),
@@ -53,11 +53,43 @@ def year_windows(year: int) -> dict[str, pl.Expr]:
         "Plans": _within("PLAN_DATE", year),
         "PathwayPlans": _within("PLAN_DATE", year),
         "PAContacts": _within("CONTACT_DATE", year),
-        "ReturnInterviews": _overlaps("MIS_START", None, year),
+        "ReturnInterviews": _within("RHI_OFFERED", year),
         "IROAllocations": _overlaps("IRO_START", "IRO_END", year),
         "SchoolEnrolment": _overlaps("START", "END", year),
         "Attainment": pl.col("ACADEMIC_YEAR") == year,
     }
+
+
+#: What a return cannot know yet: an end after 31 March is blank, with what goes with it
+#: (DfE rules 502/503: an episode open at 31 March is re-stated, still open, the next year).
+LATER_UNKNOWN: dict[str, tuple[str, ...]] = {
+    "Episodes": ("DEC", "REC", "REASON_PLACE_CHANGE"),
+    "Missing": ("MIS_END",),
+    "SWEpisodes": ("SW_DEC",),
+    "IROAllocations": ("IRO_END",),
+    "PlacedAdoption": ("DATE_PLACED_CEASED", "REASON_PLACED_CEASED"),
+    "UASC": ("DUC",),
+    "ReturnInterviews": ("RHI_DATE",),
+    "DoLo": ("DOLO_END",),
+    "SchoolEnrolment": ("END",),
+}
+
+
+def as_known_at_year_end(name: str, frame: pl.DataFrame, year: int) -> pl.DataFrame:
+    if name not in LATER_UNKNOWN:
+        return frame
+    first, *others = LATER_UNKNOWN[name]
+    later = pl.col(first) > year_end(year)
+    return frame.with_columns(
+        pl.when(later).then(None).otherwise(pl.col(col)).alias(col) for col in (first, *others)
+    )
+
+
+def _sex_for_year(year: int) -> pl.Expr:
+    """SEX is 1/2 to 2024 and M/F/U from 2025 (spec §1.3)."""
+    if year <= 2024:
+        return pl.col("SEX").replace({"M": "1", "F": "2"})
+    return pl.col("SEX").replace({"1": "M", "2": "F"})
 
 
 def _frame(name: str, rows: list[dict]) -> pl.DataFrame:
@@ -119,40 +151,55 @@ def _record_rows(authority_id: int, name: str, dobs: dict[str, object]) -> list[
 
 
 def export_caredata(authority, year: int, tables: Iterable[str] | None = None) -> CareData:
-    """The return for `year` as the record now stands, with the extension tables by default."""
-    wanted = list(tables) if tables is not None else [t.name for t in tables_in_year(year, extensions=True)]
+    """The return for `year` as the record now stands, with the extension tables by default.
+
+    Like the return the authority submitted that year, it knows nothing after 31 March.
+    """
+    wanted = list(tables) if tables is not None else [
+        t.name for t in tables_in_year(year, extensions=True)
+    ]
     children = list(m.Child.objects.filter(authority=authority).values())
     dobs = {c["child_id"]: c["dob"] for c in children}
     windows = year_windows(year)
     frames: dict[str, pl.DataFrame] = {}
-    for name in wanted:
-        if name in CHILD_TABLES:
-            continue
+    for name in {*wanted, "Episodes", "OC3"} - set(CHILD_TABLES):
         rows = [r for r in _record_rows(authority.pk, name, dobs) if r.get("_YEAR", year) == year]
         built = _frame(name, rows)
-        frames[name] = built.filter(windows[name]) if name in windows else built
-    in_return = _children_in_return(frames, year)
-    for name, rows in _child_rows(children).items():
-        if name in wanted:
-            frames[name] = _frame(name, rows).filter(pl.col("CHILD").is_in(in_return))
+        built = built.filter(windows[name]) if name in windows else built
+        frames[name] = as_known_at_year_end(name, built, year)
+    frames.update({name: _frame(name, rows) for name, rows in _child_rows(children).items()})
+    frames = _scope(frames, year)
+    frames["Header"] = frames["Header"].with_columns(_sex_for_year(year))
+    frames["UASC"] = as_known_at_year_end("UASC", frames["UASC"].with_columns(_sex_for_year(year)), year)
     return CareData(
         {name: frames[name] for name in wanted}, la=authority.code, years=(year,),
         source=f"record of {authority.name}",
     )
 
 
-def _children_in_return(frames: dict[str, pl.DataFrame], year: int) -> list[str]:
-    """Children the return is about: looked after in the year, or care leavers in OC3.
+def _scope(frames: dict[str, pl.DataFrame], year: int) -> dict[str, pl.DataFrame]:
+    """Who each table is about, as the DfE defines it for one year's return.
 
-    AD1 is kept only for children whose adoption (REC E11/E12) ended an episode in the year.
+    The return covers children looked after in the year and care leavers due an OC3 row; UASC
+    and SWEpisodes leave out short-break-only children (V3), AD1 keeps children adopted in the
+    year (REC E11/E12), PrevPerm children who started to be looked after in the year.
     """
-    if "AD1" in frames:
-        adopted = frames.get("Episodes", table("Episodes").empty()).filter(
-            pl.col("REC").is_in(ADOPTED_REC) & _within("DEC", year)
-        )["CHILD"]
-        frames["AD1"] = frames["AD1"].filter(pl.col("CHILD").is_in(adopted.implode()))
-    ids: set[str] = set()
-    for name in ("Episodes", "OC3", "OC2", "Reviews", "Missing", "PlacedAdoption", "AD1"):
-        if name in frames:
-            ids.update(frames[name]["CHILD"].to_list())
-    return sorted(ids)
+    episodes = frames["Episodes"]
+    counted = episodes.filter(pl.col("LS") != "V3")
+    header = pl.concat([episodes["CHILD"], frames["OC3"]["CHILD"]]).unique().implode()
+    scoped = {name: frame.filter(pl.col("CHILD").is_in(header)) for name, frame in frames.items()}
+    in_care = counted["CHILD"].unique().implode()
+    open_at_end = counted.filter(
+        pl.col("DEC").is_null() | (pl.col("DEC") > year_end(year))
+    )["CHILD"].unique().implode()
+    adopted = episodes.filter(
+        pl.col("REC").is_in(ADOPTED_REC) & _within("DEC", year)
+    )["CHILD"].unique().implode()
+    starters = counted.filter(
+        (pl.col("RNE") == "S") & _within("DECOM", year)
+    )["CHILD"].unique().implode()
+    for name, who in (("UASC", in_care), ("SWEpisodes", open_at_end), ("AD1", adopted),
+                      ("PrevPerm", starters), ("PlacedAdoption", in_care)):
+        if name in scoped:
+            scoped[name] = scoped[name].filter(pl.col("CHILD").is_in(who))
+    return scoped

@@ -82,8 +82,10 @@ CHANGE_RULES = {section: same_authority & is_case_holder for section in CASE_SEC
 CHANGE_RULES["history"] = rules.always_deny
 CHANGE_RULES["audit"] = rules.always_deny
 CHANGE_RULES["reviews"] = same_authority & (is_case_holder | is_iro_for)
-CHANGE_RULES["education"] = VIEW_RULES["education"]
-CHANGE_RULES["health"] = VIEW_RULES["health"]
+CHANGE_RULES["education"] = same_authority & (
+    is_case_holder | (is_education_staff & is_looked_after)
+)
+CHANGE_RULES["health"] = same_authority & (is_case_holder | (is_health_staff & is_looked_after))
 
 rules.add_perm("children.view_child", has_relationship)
 for _section in SECTIONS:

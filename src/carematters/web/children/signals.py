@@ -18,13 +18,11 @@ AUDITED = (Child, *RECORD_MODELS)
 
 
 def _masked(instance, changes: dict) -> dict:
-    masked = {}
-    for name, values in changes.items():
-        field = instance._meta.get_field(name.removesuffix("_id")) if name.endswith("_id") else (
-            instance._meta.get_field(name)
-        )
-        masked[name] = "changed" if isinstance(field, models.TextField) else values
-    return masked
+    fields = {f.attname: f for f in instance._meta.concrete_fields}
+    return {
+        name: "changed" if isinstance(fields[name], models.TextField) else values
+        for name, values in changes.items()
+    }
 
 
 def _saved(sender, instance, created: bool, **kwargs) -> None:

@@ -14,8 +14,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from carematters.web.accounts import audit
-from carematters.web.accounts.models import AuditEvent
-from carematters.web.accounts.policy import child_scoped, signed_in
+from carematters.web.accounts.models import AuditEvent, Role
+from carematters.web.accounts.policy import child_scoped, roles
 from carematters.web.children import models as m
 from carematters.web.children.access import get_child_for, sections_for
 from carematters.web.children.forms import ChildDetailsForm, record_form
@@ -33,7 +33,7 @@ def _age(dob: date, on: date) -> int:
     return on.year - dob.year - ((on.month, on.day) < (dob.month, dob.day))
 
 
-@signed_in
+@roles(Role.SOCIAL_WORKER, Role.TEAM_MANAGER, Role.IRO, Role.EDUCATION, Role.HEALTH)
 def child_list(request):
     """The user's own children only, with the minimum on show: name, age, status, worker."""
     children = m.Child.objects.visible_to(request.user).select_related("social_worker")
