@@ -8,7 +8,7 @@ import polars as pl
 import pytest
 
 from carematters.data import CareData, table
-from carematters.web.accounts.models import Authority, AuditEvent
+from carematters.web.accounts.models import AuditEvent, Authority
 from carematters.web.children import models as m
 from carematters.web.children.exporter import export_caredata
 from carematters.web.children.importer import ImportFailed, import_caredata

@@ -7,7 +7,7 @@ import time
 
 from django.conf import settings
 from django.contrib.auth import logout
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
@@ -50,12 +50,10 @@ class LoginRequiredMiddleware:
             return redirect("login")
         if policy is None:
             # A view without a declared policy is a bug; fail closed (ASVS 16.5.3).
-            from django.http import Http404
-
             raise Http404
-        if settings.REQUIRE_OTP and not getattr(view_func, "otp_exempt", False):
-            if not user.is_verified():
-                return redirect("otp-verify")
+        needs_otp = settings.REQUIRE_OTP and not getattr(view_func, "otp_exempt", False)
+        if needs_otp and not user.is_verified():
+            return redirect("otp-verify")
         return None
 
 

@@ -90,7 +90,7 @@ def _import_children(authority, data: CareData, report: ImportReport) -> dict[st
         "PrevPerm": {"PREV_PERM": "prev_perm", "LA_PERM": "la_perm", "DATE_PERM": "date_perm"},
     }
     touched: dict[str, m.Child] = {}
-    for row_number, row in _rows(data["Header"]):
+    for _row_number, row in _rows(data["Header"]):
         child = existing.get(row["CHILD"]) or m.Child(authority=authority, child_id=row["CHILD"])
         _assign(child, header_map, row)
         touched[child.child_id] = child

@@ -160,7 +160,7 @@ def child_history(request, child):
     child = get_child_for(request, child, "history")
     allowed = sections_for(request.user, child)
     wanted = request.GET.get("section", "")
-    kinds = [k for k in m.RECORD_MODELS if allowed.get(k.SECTION) and (not wanted or k.SECTION == wanted)]
+    kinds = [k for k in m.RECORD_MODELS if allowed.get(k.SECTION) and (not wanted or wanted == k.SECTION)]
     records = chain.from_iterable(k.objects.filter(child=child) for k in kinds)
     entries = sorted(
         ((_when(r), r.headline(), SECTION_PAGES[r.SECTION].title) for r in records),
