@@ -182,12 +182,12 @@ def read_xml(path: Path, *, year: int | None = None, la: str | None = None) -> R
     root, problems = _parse(data, path.name)
     found = _collect(root) if root is not None else _Collected()
     if root is not None and root.tag != lay.ROOT:
+        has_children = any(found.rows.values())
         problems.append(Problem(
             path.name, None, None, str(root.tag), f"<{lay.ROOT}>",
-            f"root element is <{root.tag}>, not <{lay.ROOT}>; read its <CHILD> elements",
+            f"root element is <{root.tag}>, not <{lay.ROOT}>; "
+            + ("read its <CHILD> elements" if has_children else "no <CHILD> elements: not a return"),
         ))
-    if root is not None and not any(found.rows.values()):
-        problems.append(Problem(path.name, None, None, None, "<CHILD> elements", "no <CHILD> elements found"))
     stated_year, stated_la = _meta(root) if root is not None else (None, None)
     pieces, value_problems = _pieces(found, path.name)
     result = assemble(
