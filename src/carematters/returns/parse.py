@@ -75,6 +75,17 @@ _EXPECTED = {
 }
 
 
+def _flagged(frame: pl.DataFrame, checks: dict[str, pl.Expr]) -> list[tuple[int, str, str]]:
+    """(row, column, value) of every cell whose check is true, in one pass over the frame."""
+    if not checks or frame.is_empty():
+        return []
+    marked = frame.select(
+        SOURCE_ROW, *(pl.when(bad).then(pl.col(name)).alias(name) for name, bad in checks.items())
+    )
+    cells = marked.unpivot(index=SOURCE_ROW, variable_name="column", value_name="value")
+    return list(cells.drop_nulls("value").iter_rows())
+
+
 def parse_values(raw: pl.DataFrame, table: Table, file: str) -> tuple[pl.DataFrame, list[Problem]]:
     """Typed frame (schema columns in order, then the source row) and the values that failed.
 
@@ -82,18 +93,15 @@ def parse_values(raw: pl.DataFrame, table: Table, file: str) -> tuple[pl.DataFra
     """
     cleaned = raw.select(*(clean_text(name) for name in table.column_names), SOURCE_ROW)
     typed = cleaned.with_columns(_parsed(column) for column in table.columns)
-    problems: list[Problem] = []
-    for column in table.columns:
-        if column.kind not in _EXPECTED:
-            continue
-        expected, verb = _EXPECTED[column.kind]
-        failed = cleaned.filter(
-            pl.col(column.name).is_not_null() & typed[column.name].is_null()
-        ).select(SOURCE_ROW, column.name)
-        problems += [
-            Problem(file, row, column.name, value, expected, f"{value!r} {verb} (expected {expected})")
-            for row, value in failed.iter_rows()
-        ]
+    checked = {c.name: c for c in table.columns if c.kind in _EXPECTED}
+    failed = _flagged(cleaned, {
+        name: pl.col(name).is_not_null() & _parsed(column).is_null()
+        for name, column in checked.items()
+    })
+    problems = []
+    for row, name, value in failed:
+        expected, verb = _EXPECTED[checked[name].kind]
+        problems.append(Problem(file, row, name, value, expected, f"{value!r} {verb} (expected {expected})"))
     return typed, problems
 
 
@@ -110,23 +118,17 @@ def check_codes(frame: pl.DataFrame, table: Table, file: str, year: int | None) 
 
     Codes are case-sensitive (spec §1.2: `c1` is not `C1`), so nothing is upper-cased here.
     """
-    problems: list[Problem] = []
-    for column in table.columns:
-        if column.kind != "code" or column.name not in frame.columns:
-            continue
-        allowed = column.allowed(year) or []
-        unknown = frame.filter(
-            pl.col(column.name).is_not_null() & ~pl.col(column.name).is_in(allowed)
-        ).select(SOURCE_ROW, column.name)
-        if unknown.is_empty():
-            continue
-        expected = expected_codes(column, year)
-        in_year = f" in {year}" if year is not None else ""
-        problems += [
-            Problem(
-                file, row, column.name, value, expected,
-                f"{value!r} is not a {column.name} code{in_year} (expected {expected})",
-            )
-            for row, value in unknown.iter_rows()
-        ]
+    coded = {c.name: c for c in table.columns if c.kind == "code" and c.name in frame.columns}
+    unknown = _flagged(frame, {
+        name: pl.col(name).is_not_null() & ~pl.col(name).is_in(column.allowed(year) or [])
+        for name, column in coded.items()
+    })
+    in_year = f" in {year}" if year is not None else ""
+    problems = []
+    for row, name, value in unknown:
+        expected = expected_codes(coded[name], year)
+        problems.append(Problem(
+            file, row, name, value, expected,
+            f"{value!r} is not a {name} code{in_year} (expected {expected})",
+        ))
     return problems
