@@ -13,6 +13,7 @@ import numpy as np
 import polars as pl
 
 from carematters.data.years import year_end, year_start
+from carematters.synth import adoption, around, health, leavers
 from carematters.synth import params as p
 from carematters.synth._draw import YEAR, birthday, day
 from carematters.synth.episodes import build
@@ -27,12 +28,14 @@ class Lifetime:
     """Everything that happened to one authority's children (dates as day numbers)."""
 
     la: str
+    seed: int
     window: Window
     children: pl.DataFrame
     periods: pl.DataFrame
     episodes: pl.DataFrame
     adoption: pl.DataFrame
     places: Places
+    tables: dict[str, pl.DataFrame]  # lifetime Reviews, Missing, Visits, OC3... (day numbers)
 
 
 def make_window(first_year: int, last_year: int) -> Window:
@@ -62,8 +65,9 @@ def _select(rng: np.random.Generator, entries: pl.DataFrame, periods: pl.DataFra
     return np.sort(np.concatenate([keep_inside, keep_others]))
 
 
-def simulate_authority(rng: np.random.Generator, la: str, area: str, target: int, window: Window,
+def simulate_authority(seed: int, la: str, area: str, target: int, window: Window,
                        profile: Profile) -> Lifetime:
+    rng = np.random.default_rng((seed, int(la)))
     sb_count = int(round(target * p.SHORT_BREAK_SHARE))
     regular = target - sb_count
     window_years = (window.end - window.start + 1) / YEAR
@@ -96,10 +100,41 @@ def simulate_authority(rng: np.random.Generator, la: str, area: str, target: int
                            pl.col("REC").alias("rec"), pl.col("CIN").alias("cin"),
                            pl.col("LS").alias("ls0"))
     episodes = pl.concat([episodes, sb.select(episodes.columns)], how="vertical_relaxed")
+    periods = pl.concat([periods, sb_periods], how="vertical_relaxed")
+    episodes = episodes.sort("child", "DECOM")
     return Lifetime(
-        la=la, window=window, children=people,
-        periods=pl.concat([periods, sb_periods], how="vertical_relaxed"),
-        episodes=episodes.sort("child", "DECOM"),
+        la=la, seed=seed, window=window, children=people, periods=periods, episodes=episodes,
         adoption=plans.join(periods.select("period", "child", "end", "rec"), on="period"),
         places=places,
+        tables=_around(rng, la, people, periods, episodes, window, target),
     )
+
+
+def _around(rng: np.random.Generator, la: str, people: pl.DataFrame, periods: pl.DataFrame,
+            episodes: pl.DataFrame, window: Window, target: int) -> dict[str, pl.DataFrame]:
+    dob = people["dob"].to_numpy()
+    care = around.care_periods(periods, window.end)
+    missing = around.missing(rng, care, dob)
+    workers = around.social_workers(rng, care, max(5, target // 15), la)
+    spells = health.carer_spells(episodes, care)
+    assessments = health.health_assessments(rng, care, dob)
+    eligible = leavers.eligibility(care, dob)
+    pathway, contacts, support_end = leavers.pathway(rng, eligible, dob, max(3, target // 60))
+    visits = health.visits(rng, spells, dob, window.start)
+    return {
+        "Reviews": around.reviews(rng, care, dob),
+        "Missing": missing,
+        "ReturnInterviews": around.return_interviews(rng, missing),
+        "SWEpisodes": workers,
+        "IROAllocations": around.iros(rng, care, max(2, target // 80)),
+        "Visits": health.with_social_worker(visits, workers),
+        "HealthAssessments": assessments,
+        "DentalChecks": health.dental_checks(rng, care),
+        "SDQScores": health.sdq_scores(rng, care, people),
+        "PEPs": health.peps(rng, care, dob),
+        "Plans": health.plans(rng, care, spells, assessments),
+        "PathwayPlans": pathway,
+        "PAContacts": contacts,
+        "Adopters": adoption.adopters(rng, periods),
+        "OC3": leavers.oc3(rng, eligible, support_end, people, window.start, window.end),
+    }

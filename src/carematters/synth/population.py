@@ -207,7 +207,8 @@ def _adoption(rng: np.random.Generator, per: _Periods, ids: np.ndarray, ls0: np.
     plan = pl.DataFrame({
         "period": ids[idx], "decision": decision, "order": order, "match": match,
         "placed": np.where(reversed_, -1, placed), "ceased": ceased,
-        "reason": np.where(reversed_, reason, None), "consent": consent,
+        "reason": pl.Series(np.where(reversed_, reason, None).tolist(), dtype=pl.String),
+        "consent": consent,
         "with_carers": with_carers,
     }).with_columns(pl.col("order", "placed", "ceased").replace(-1, None))
     orders = plan.filter(pl.col("order").is_not_null()).select(
