@@ -88,7 +88,7 @@ _SUITABLE_17 = {"D1": 30, "E1": 15, "B1": 20, "C1": 10, "U1": 5, "K1": 5, "Y1": 
 _SUITABLE = {"Z1": 12, "D1": 22, "U1": 28, "B1": 12, "E1": 7, "K1": 4, "T1": 3, "Y1": 3, "C1": 1,
              "G1": 0.5}
 _UNSUITABLE = {"S2": 20, "V2": 15, "W2": 10, "X2": 15, "D2": 10, "U2": 10, "B2": 10, "R2": 10}
-_EET_BASE = {17: 0.72, 18: 0.62, 19: 0.57, 20: 0.55, 21: 0.55}
+_EET_BASE = {17: 0.78, 18: 0.68, 19: 0.64, 20: 0.62, 21: 0.62}
 
 
 def _logistic(x: np.ndarray) -> np.ndarray:
@@ -125,7 +125,7 @@ def _oc3_values(rng: np.random.Generator, frame: pl.DataFrame) -> pl.DataFrame:
     n = frame.height
     age = frame["age"].to_numpy()
     fortune = frame["fortune"].to_numpy()
-    touch_p = np.where(age <= 18, 0.93, np.where(age <= 21, 0.9, 0.75))
+    touch_p = np.where(age <= 18, 0.95, np.where(age <= 21, 0.92, 0.75))
     in_touch = np.where(rng.random(n) < touch_p, "YES",
                         np.where(age >= 18, pick(rng, {"NO": 55, "REFU": 20, "NREQ": 25}, n),
                                  pick(rng, {"NO": 75, "REFU": 25}, n)))
@@ -138,7 +138,7 @@ def _oc3_values(rng: np.random.Generator, frame: pl.DataFrame) -> pl.DataFrame:
     old_codes = frame["year"].to_numpy() < 2022
     activ = np.where(old_codes & np.isin(activ, ["F4", "F5"]), "F3", activ)
     activ = np.where(old_codes & np.isin(activ, ["P4", "P5"]), "P3", activ)
-    suitable = rng.random(n) < _logistic(np.log(0.88 / 0.12) + 0.8 * fortune)
+    suitable = rng.random(n) < _logistic(np.log(0.94 / 0.06) + 0.8 * fortune)
     accom = np.where(suitable, np.where(age == 17, pick(rng, _SUITABLE_17, n), pick(rng, _SUITABLE, n)),
                      pick(rng, _UNSUITABLE, n))
     accom = np.where((age == 17) & (accom == "T1"), "D1", accom)
