@@ -47,7 +47,7 @@ def eligibility(periods: pl.DataFrame, dob: np.ndarray) -> pl.DataFrame:
 
 def _support_end(rng: np.random.Generator, eligible: pl.DataFrame, dob: np.ndarray) -> np.ndarray:
     child = eligible["child"].to_numpy()
-    requested = rng.random(child.size) < 0.35
+    requested = rng.random(child.size) < 0.2
     return np.where(requested, birthday(dob[child], 25), birthday(dob[child], 21))
 
 

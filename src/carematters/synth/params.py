@@ -50,8 +50,8 @@ UASC_CIN = {"N8": 92, "N4": 5, "N1": 3}
 
 #: Care pathway of a period of care, by age band at entry ("uasc" is separate).
 PATHWAYS = {
-    "baby": {"adoption": 40, "sgo": 15, "longterm": 20, "short": 25},
-    "under5": {"adoption": 18, "sgo": 20, "longterm": 25, "short": 37},
+    "baby": {"adoption": 33, "sgo": 15, "longterm": 24, "short": 28},
+    "under5": {"adoption": 14, "sgo": 20, "longterm": 27, "short": 39},
     "child": {"sgo": 10, "longterm": 45, "short": 45},
     "teen": {"longterm": 38, "short": 34, "teen": 22, "remand": 6},
     "older": {"teen": 55, "short": 25, "remand": 10, "longterm": 10},
