@@ -1,0 +1,197 @@
+"""Building blocks over the Episodes table (spec §1.1 and §2.0), implemented once.
+
+Every indicator and most validation rules start from these. They take an Episodes frame and give
+frames back; none of them reads files or knows about Django.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import polars as pl
+
+from carematters.data.codes import (
+    NEW_CARER_RNE,
+    SHORT_BREAK_LS,
+    TEMPORARY_PLACEMENTS,
+)
+from carematters.data.years import year_end, year_start
+
+_PREV = {"over": "CHILD"}
+
+
+def drop_short_breaks(episodes: pl.DataFrame) -> pl.DataFrame:
+    """Remove V3/V4 episodes: every published count is computed without them (spec §1.1)."""
+    return episodes.filter(~pl.col("LS").is_in(SHORT_BREAK_LS) | pl.col("LS").is_null())
+
+
+def _sorted(episodes: pl.DataFrame) -> pl.DataFrame:
+    return episodes.sort(["CHILD", "DECOM"], nulls_last=True, maintain_order=True)
+
+
+def with_periods(episodes: pl.DataFrame) -> pl.DataFrame:
+    """Episodes sorted by child and start, with PERIOD numbering each child's periods of care.
+
+    Spec §1.1 [C]: a new period starts at any row with RNE = S, or whose DECOM differs from the
+    previous row's DEC (a gap means the child left care and came back).
+    """
+    eps = _sorted(episodes)
+    previous_dec = pl.col("DEC").shift(1).over("CHILD")
+    first_of_child = pl.int_range(pl.len()).over("CHILD") == 0
+    starts_period = (
+        first_of_child
+        | (pl.col("RNE") == "S").fill_null(False)
+        | ~pl.col("DECOM").eq_missing(previous_dec)
+    )
+    return eps.with_columns(
+        starts_period.cast(pl.Int32).cum_sum().over("CHILD").alias("PERIOD")
+    )
+
+
+def periods_of_care(episodes: pl.DataFrame) -> pl.DataFrame:
+    """One row per period of care: CHILD, PERIOD, PERIOD_START, PERIOD_END, END_REASON.
+
+    PERIOD_END and END_REASON are null while the period is still open.
+    """
+    return (
+        with_periods(episodes)
+        .group_by(["CHILD", "PERIOD"], maintain_order=True)
+        .agg(
+            pl.col("DECOM").first().alias("PERIOD_START"),
+            pl.col("DEC").last().alias("PERIOD_END"),
+            pl.col("REC").last().alias("END_REASON"),
+            pl.len().alias("EPISODES"),
+        )
+    )
+
+
+def with_spells(episodes: pl.DataFrame) -> pl.DataFrame:
+    """Episodes with PERIOD and SPELL: SPELL numbers each child's carer spells (spec §2.0 step 2).
+
+    A carer spell is a run of episodes with the same carer: RNE S, P or B opens a new one, L, T and
+    U continue it. Temporary moves [C]: an episode with PLACE T0-T4 followed at once by an RNE = P
+    return to the PLACE and PL_POST of the episode before the move is absorbed, together with that
+    return, into the surrounding spell, so a week in hospital is not a change of placement.
+    """
+    eps = with_periods(episodes)
+    place, post, rne = pl.col("PLACE"), pl.col("PL_POST"), pl.col("RNE")
+    by_period = ["CHILD", "PERIOD"]
+    is_temporary = place.is_in(TEMPORARY_PLACEMENTS).fill_null(False)
+    place_before = place.shift(1).over(by_period)
+    post_before = post.shift(1).over(by_period)
+    next_rne = rne.shift(-1).over(by_period)
+    next_place = place.shift(-1).over(by_period)
+    next_post = post.shift(-1).over(by_period)
+    absorbed_move = (
+        is_temporary
+        & place_before.is_not_null()
+        & (next_rne == "P").fill_null(False)
+        & next_place.eq_missing(place_before)
+        & next_post.eq_missing(post_before)
+    )
+    eps = eps.with_columns(absorbed_move.alias("_absorbed_move"))
+    absorbed_return = pl.col("_absorbed_move").shift(1).over(by_period).fill_null(False)
+    first_in_period = pl.int_range(pl.len()).over(by_period) == 0
+    opens_spell = first_in_period | (
+        rne.is_in(NEW_CARER_RNE).fill_null(False)
+        & ~pl.col("_absorbed_move")
+        & ~absorbed_return
+    )
+    return eps.with_columns(
+        opens_spell.cast(pl.Int32).cum_sum().over("CHILD").alias("SPELL"),
+        absorbed_return.alias("_absorbed_return"),
+    ).drop("_absorbed_move", "_absorbed_return")
+
+
+def carer_spells(episodes: pl.DataFrame) -> pl.DataFrame:
+    """One row per carer spell: CHILD, PERIOD, SPELL, SPELL_START, SPELL_END, FIRST_PLACE,
+    LAST_PLACE, PROVIDER (of the last episode), START_RNE."""
+    return (
+        with_spells(episodes)
+        .group_by(["CHILD", "PERIOD", "SPELL"], maintain_order=True)
+        .agg(
+            pl.col("DECOM").first().alias("SPELL_START"),
+            pl.col("DEC").last().alias("SPELL_END"),
+            pl.col("PLACE").first().alias("FIRST_PLACE"),
+            pl.col("PLACE").last().alias("LAST_PLACE"),
+            pl.col("PLACE_PROVIDER").last().alias("PROVIDER"),
+            pl.col("RNE").first().alias("START_RNE"),
+        )
+    )
+
+
+def open_on(day: date) -> pl.Expr:
+    """True for an episode in progress at the end of `day`.
+
+    An episode ending on `day` is not open on it (spec §1.1: ending on 31 March is not counted).
+    """
+    return (pl.col("DECOM") <= day) & (pl.col("DEC").is_null() | (pl.col("DEC") > day))
+
+
+def overlaps(start: date, end: date) -> pl.Expr:
+    """True for an episode with at least one day in [start, end]."""
+    return (pl.col("DECOM") <= end) & (pl.col("DEC").is_null() | (pl.col("DEC") >= start))
+
+
+def looked_after_on(episodes: pl.DataFrame, day: date) -> pl.DataFrame:
+    """Children looked after at the end of `day`: one row each, with the episode open then."""
+    return _sorted(episodes.filter(open_on(day))).unique("CHILD", keep="last", maintain_order=True)
+
+
+def looked_after_at_year_end(episodes: pl.DataFrame, year: int) -> pl.DataFrame:
+    return looked_after_on(episodes, year_end(year))
+
+
+def looked_after_during(episodes: pl.DataFrame, year: int) -> pl.DataFrame:
+    """Children with any episode overlapping the collection year [C]: CHILD only."""
+    return (
+        episodes.filter(overlaps(year_start(year), year_end(year)))
+        .select("CHILD")
+        .unique(maintain_order=True)
+    )
+
+
+def started_in_year(episodes: pl.DataFrame, year: int) -> pl.DataFrame:
+    """Children who started to be looked after in the year, counted once at their first start."""
+    starts = episodes.filter(
+        (pl.col("RNE") == "S") & pl.col("DECOM").is_between(year_start(year), year_end(year))
+    )
+    return _sorted(starts).unique("CHILD", keep="first", maintain_order=True)
+
+
+def ceased_in_year(episodes: pl.DataFrame, year: int) -> pl.DataFrame:
+    """Children who ceased to be looked after in the year, counted once at their last ceasing."""
+    ceased = episodes.filter(
+        pl.col("REC").is_not_null()
+        & (pl.col("REC") != "X1")
+        & pl.col("DEC").is_between(year_start(year), year_end(year))
+    )
+    return ceased.sort(["CHILD", "DEC"]).unique("CHILD", keep="last", maintain_order=True)
+
+
+def continuously_looked_after(episodes: pl.DataFrame, year: int) -> pl.DataFrame:
+    """The OC2 cohort: looked after continuously for at least 12 months at 31 March (spec §1.1).
+
+    Pass the episodes *with* V3/V4 still in them: a short-break episode touching the year takes
+    the child out of the cohort. A child is in it when looked after on 1 April and on 31 March,
+    with no RNE = S start in (1 April, 31 March], and no ceasing dated in [1 April, 31 March).
+    """
+    start, end = year_start(year), year_end(year)
+    breaks_continuity = (
+        ((pl.col("RNE") == "S") & (pl.col("DECOM") > start) & (pl.col("DECOM") <= end))
+        | (
+            pl.col("REC").is_not_null()
+            & (pl.col("REC") != "X1")
+            & (pl.col("DEC") >= start)
+            & (pl.col("DEC") < end)
+        )
+        | (pl.col("LS").is_in(SHORT_BREAK_LS) & overlaps(start, end))
+    ).fill_null(False)
+    excluded = episodes.filter(breaks_continuity).select("CHILD").unique()
+    at_start = looked_after_on(episodes, start).select("CHILD")
+    at_end = looked_after_on(episodes, end)
+    return (
+        at_end.join(at_start, on="CHILD", how="semi")
+        .join(excluded, on="CHILD", how="anti")
+        .sort("CHILD")
+    )
