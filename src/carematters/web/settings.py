@@ -208,7 +208,9 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "loggers": {
-        "carematters.audit": {"handlers": ["console"], "level": "INFO"},
+        "carematters.audit": {
+            "handlers": ["console"], "level": envstr("CAREMATTERS_AUDIT_LOG_LEVEL", "INFO"),
+        },
         "django": {"handlers": ["console"], "level": envstr("CAREMATTERS_LOG_LEVEL", "WARNING")},
     },
 }
