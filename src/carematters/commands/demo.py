@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import secrets
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -18,6 +19,7 @@ import typer
 from rich.table import Table
 
 from carematters.commands._common import console, err_console
+from carematters.data.years import collection_year_of
 
 AUTHORITY_NAME = "Northshire County Council (synthetic)"
 
@@ -81,7 +83,9 @@ def demo(
         call_command("migrate", verbosity=0)
         call_command("collectstatic", interactive=False, verbosity=0)
     with console.status(f"Generating {children} children over {years} years"):
-        synthetic = generate(children, years, seed=seed)
+        # The latest complete collection year, so that due dates on the pages mean something today.
+        last_year = collection_year_of(date.today()) - 1
+        synthetic = generate(children, years, seed=seed, last_year=last_year)
         la = synthetic.authorities[0]
         returns = [data for (code, _year), data in synthetic.returns.items() if code == la]
     with console.status("Loading the returns into the record"):

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import models
 
 from carematters.web.accounts.models import Authority, Team
-from carematters.web.children.fields import CodeField
+from carematters.web.children.fields import CODE_LISTS, CodeField
 
 USER = settings.AUTH_USER_MODEL
 
@@ -238,7 +238,7 @@ class Plan(Record):
         return f"{self.get_plan_type_display()} of {self.plan_date:%d/%m/%Y}"
 
     def headline(self) -> str:
-        return self.get_plan_type_display().capitalize()
+        return CODE_LISTS["plan_kind"].label(self.plan_type).capitalize()
 
 
 class TeamMember(Record):
