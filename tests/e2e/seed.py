@@ -1,6 +1,7 @@
 """Seed the end-to-end database with the personas' world and print the children's ids as JSON."""
 
 import json
+import sys
 
 import django
 
@@ -9,4 +10,4 @@ django.setup()
 from tests.web.conftest import build_world  # noqa: E402
 
 world = build_world()
-print(json.dumps({key: str(child.pk) for key, child in world.children.items()}))
+sys.stdout.write(json.dumps({key: str(child.pk) for key, child in world.children.items()}) + "\n")
