@@ -68,7 +68,7 @@ def import_caredata(authority, data: CareData) -> ImportReport:
         _import_table("ReturnInterviews", data, children, report)
     if report.problems:
         raise ImportFailed(report.problems)
-    _refresh_statuses(children)
+    _refresh_statuses(authority, children)
     AuditEvent.objects.bulk_create(
         AuditEvent(
             actor_id=audit.current_actor().user_id, actor=audit.current_actor().username,
@@ -168,6 +168,18 @@ def _import_table(name: str, data: CareData, children: dict[str, m.Child], repor
     report.rows[name] = len(new) + len(changed)
 
 
-def _refresh_statuses(children: dict[str, m.Child]) -> None:
+def _refresh_statuses(authority, children: dict[str, m.Child]) -> None:
+    """Child.refresh_status for every imported child at once (one query, one bulk update)."""
+    last: dict = {}
+    episodes = m.Episode.objects.filter(child__authority=authority).order_by("decom")
+    for child_id, dec in episodes.values_list("child_id", "dec").iterator(chunk_size=5000):
+        was_open = last.get(child_id, (False, None))[0]
+        last[child_id] = (was_open or dec is None, dec)
+    changed = []
     for child in children.values():
-        child.refresh_status()
+        is_open, ended = last.get(child.pk, (False, None))
+        status = child.status_for(is_open, ended)
+        if status != child.status:
+            child.status = status
+            changed.append(child)
+    m.Child.objects.bulk_update(changed, ["status"], batch_size=500)
