@@ -35,7 +35,8 @@ env "${deploy_env[@]}" .venv/bin/python -m carematters.web.manage collectstatic 
 .venv/bin/python -m pytest "$@"
 # The web tests again on PostgreSQL (the audit trigger and queries differ by database).
 if [ "$(id -u)" = 0 ]; then
-    DATABASE_URL="$(bash scripts/postgres.sh)" .venv/bin/python -m pytest tests/web -p no:cacheprovider
+    postgres_url="$(bash scripts/postgres.sh)"
+    DATABASE_URL="$postgres_url" .venv/bin/python -m pytest tests/web -p no:cacheprovider
 else
     echo "Not root: skipping the PostgreSQL run of tests/web (run scripts/postgres.sh as root)."
 fi
