@@ -15,7 +15,7 @@ from functools import cached_property
 import polars as pl
 
 from carematters.data.caredata import CareData
-from carematters.data.episodes import continuously_looked_after, with_spells
+from carematters.data.episodes import continuously_looked_after, periods_of_care, with_spells
 from carematters.data.schema import SOURCE_ROW, table
 from carematters.data.years import age_on_expr, year_end, year_start
 
@@ -175,6 +175,12 @@ class Context:
         """CHILD of children looked after continuously for 12 months at 31 March (spec §1.1)."""
         eps = self.table("Episodes").filter(pl.col("DECOM").is_not_null())
         return continuously_looked_after(eps, self.year).select("CHILD").unique()
+
+    @cached_property
+    def periods(self) -> pl.DataFrame:
+        """Periods of care: CHILD, PERIOD, PERIOD_START, PERIOD_END, END_REASON, EPISODES."""
+        eps = self.table("Episodes").filter(pl.col("DECOM").is_not_null())
+        return periods_of_care(eps).sort(["CHILD", "PERIOD_START"])
 
     @cached_property
     def children_with_episodes(self) -> pl.DataFrame:
