@@ -107,26 +107,53 @@ def _frame_strategy(tbl):
 
 
 CAREDATA = st.fixed_dictionaries({t.name: _frame_strategy(t) for t in SSDA903_TABLES})
+TEXT_CELLS = st.lists(
+    st.lists(st.one_of(st.none(), st.text(max_size=12)), min_size=14, max_size=14), max_size=6
+)
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def _no_rule_errors(current: CareData, previous: CareData, year: int) -> None:
+    found = validate(current, previous, year=year)
+    assert found.rule_errors.height == 0, found.rule_errors["message"].to_list()
+
+
+def _text_frames(cells):
+    # Every column as untyped text, as another tool might hand it over.
+    return CareData({
+        tbl.name: pl.DataFrame(
+            [dict(zip(tbl.column_names, row[: len(tbl.column_names)], strict=True)) for row in cells],
+            schema={n: pl.String() for n in tbl.column_names},
+        )
+        for tbl in SSDA903_TABLES
+    })
+
+
+# A few examples in the default suite (each runs every rule); many more in the slow suite.
+FEW = settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+MANY = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@FEW
 @given(current=CAREDATA, previous=CAREDATA)
 def test_no_rule_raises_on_mangled_typed_input(current, previous):
-    found = validate(CareData(current), CareData(previous), year=2026)
-    assert found.rule_errors.height == 0, found.rule_errors["message"].to_list()
+    _no_rule_errors(CareData(current), CareData(previous), 2026)
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.lists(st.one_of(st.none(), st.text(max_size=12)), min_size=14, max_size=14),
-                max_size=6))
+@FEW
+@given(TEXT_CELLS)
 def test_no_rule_raises_on_text_in_every_column(cells):
-    # Every column as untyped text, as another tool might hand it over.
-    frames = {}
-    for tbl in SSDA903_TABLES:
-        names = tbl.column_names
-        frames[tbl.name] = pl.DataFrame(
-            [dict(zip(names, row[: len(names)], strict=True)) for row in cells],
-            schema={n: pl.String() for n in names},
-        )
-    found = validate(CareData(frames), CareData(frames), year=2027)
-    assert found.rule_errors.height == 0, found.rule_errors["message"].to_list()
+    _no_rule_errors(_text_frames(cells), _text_frames(cells), 2027)
+
+
+@pytest.mark.slow
+@MANY
+@given(current=CAREDATA, previous=CAREDATA, year=st.sampled_from([2024, 2025, 2026, 2027]))
+def test_no_rule_raises_on_many_mangled_inputs(current, previous, year):
+    _no_rule_errors(CareData(current), CareData(previous), year)
+
+
+@pytest.mark.slow
+@MANY
+@given(TEXT_CELLS)
+def test_no_rule_raises_on_much_text(cells):
+    _no_rule_errors(_text_frames(cells), _text_frames(cells), 2026)

@@ -60,3 +60,12 @@ def test_reader_problems_become_findings_of_the_field_rule():
         ("147", "Episodes", 9, "B"), ("READ", "Header", 1, None),
     ]
     assert "30/02/2025" in got["message"][0]
+
+
+def test_reader_problems_found_by_file_name_or_column():
+    from carematters.validation.problems import table_of
+
+    assert table_of({"file": "episodes.csv", "column": "DOB"}) == "Episodes"
+    assert table_of({"file": "Placed_for_Adoption.csv", "column": "DOB"}) == "PlacedAdoption"
+    assert table_of({"file": "return.xml", "column": "DECOM"}) == "Episodes"  # only table with it
+    assert table_of({"file": "return.xml", "column": "DOB"}) is None  # many tables have DOB

@@ -7,8 +7,10 @@ problem. `FIELD_RULES` maps each (table, column) to the rule code the DfE uses f
 there; a problem for a field with no rule, or whose rule was not run, becomes a finding under the
 pseudo-rule `READ` so it is never lost.
 
-A problem may be any object (or dict) with `table`, `column` and `row` (1-based data row in the
-file); `child`, `value` and `message` are used when present.
+A problem may be any object (or dict) with `column` and `row` (1-based data row in the file) and
+either `table` or `file` (the readers' `Problem` names the file: its table is the one the file
+name names, else the only table holding that column); `child`, `value` and `message` are used
+when present.
 """
 
 from __future__ import annotations
@@ -60,6 +62,34 @@ def _get(problem: object, name: str) -> object:
     return getattr(problem, name, None)
 
 
+#: File-name fragments (lower case, letters and digits only) naming each table, longest first.
+_FILE_NAMES: tuple[tuple[str, str], ...] = (
+    ("placedforadoption", "PlacedAdoption"), ("placedadoption", "PlacedAdoption"),
+    ("adplaced", "PlacedAdoption"), ("previouspermanence", "PrevPerm"), ("prevperm", "PrevPerm"),
+    ("socialworker", "SWEpisodes"), ("swepisode", "SWEpisodes"), ("episodes", "Episodes"),
+    ("episode", "Episodes"), ("reviews", "Reviews"), ("review", "Reviews"),
+    ("header", "Header"), ("missing", "Missing"), ("uasc", "UASC"), ("dolo", "DoLo"),
+    ("oc2", "OC2"), ("oc3", "OC3"), ("ad1", "AD1"),
+)
+
+
+def table_of(problem: object) -> str | None:
+    """The table a reader problem is about: its `table`, else from its file name or column."""
+    from carematters.data.schema import SSDA903_TABLES
+
+    named = _get(problem, "table")
+    if named:
+        return str(named)
+    stem = "".join(ch for ch in str(_get(problem, "file") or "").lower() if ch.isalnum())
+    stem = stem.removesuffix("csv").removesuffix("xml")
+    for fragment, name in _FILE_NAMES:
+        if fragment in stem:
+            return name
+    column = _get(problem, "column")
+    holders = [t.name for t in SSDA903_TABLES if column in t.column_names]
+    return holders[0] if len(holders) == 1 else None
+
+
 def problem_findings(
     problems: Iterable[object], ctx: Context, chosen: Mapping[str, Rule], *,
     restricted: bool = False,
@@ -72,7 +102,7 @@ def problem_findings(
 
     rows: list[dict[str, object]] = []
     for problem in problems:
-        table, column = _get(problem, "table"), _get(problem, "column")
+        table, column = table_of(problem), _get(problem, "column")
         code = FIELD_RULES.get((str(table), str(column)))
         if code not in chosen:
             if restricted:

@@ -1,0 +1,1 @@
+"""Renderers: HTML, XLSX, CSV (and charts) built from engine results only."""
