@@ -7,6 +7,8 @@ changed: L = legal status only, P/T = placement only, B/U = both.
 
 from __future__ import annotations
 
+from datetime import date
+
 import polars as pl
 
 from carematters.validation.context import Context
@@ -96,3 +98,16 @@ def rule_436(ctx: Context) -> pl.DataFrame:
 def rule_437(ctx: Context) -> pl.DataFrame:
     later = pl.col("NEXT_DECOM").is_not_null()
     return offending(ctx.episodes, pl.col("REC").is_in(["E2", "E15"]) & later)
+
+
+@rule("353", "No episode can start before 14 October 1991 (Children Act 1989 in force)",
+      tables=["Episodes"], fields=["DECOM"])
+def rule_353(ctx: Context) -> pl.DataFrame:
+    return offending(ctx.table("Episodes"), pl.col("DECOM") < date(1991, 10, 14))
+
+
+@rule("446", "Placement order (E1) is not valid for episodes starting before December 2005",
+      tables=["Episodes"], fields=["LS", "DECOM"])
+def rule_446(ctx: Context) -> pl.DataFrame:
+    return offending(ctx.table("Episodes"),
+                     (pl.col("LS") == "E1") & (pl.col("DECOM") < date(2005, 12, 1)))
