@@ -22,15 +22,20 @@ def test_1000_1002_1010_1011():
 
 
 def test_1001_thirteen_weeks_after_14():
-    header = [{"CHILD": "A", "DOB": "01/06/2007"}, {"CHILD": "B", "DOB": "01/06/2007"}]
+    header = [{"CHILD": c, "DOB": "01/06/2007"} for c in "ABC"]
     eps = [
         # A: looked after 01/03/2023 (age 15) to 01/07/2025 (age 18): eligible, pass
-        {"CHILD": "A", "DECOM": "01/03/2023", "DEC": "01/07/2025", "REC": "E8", "LS": "C2"},
+        {"CHILD": "A", "DECOM": "01/03/2023", "DEC": "01/07/2025", "REC": "E8", "LS": "C2",
+         "RNE": "S"},
         # B: only 30 days, all after 16: fail
-        {"CHILD": "B", "DECOM": "01/05/2025", "DEC": "31/05/2025", "REC": "E8", "LS": "C2"},
+        {"CHILD": "B", "DECOM": "01/05/2025", "DEC": "31/05/2025", "REC": "E8", "LS": "C2",
+         "RNE": "S"},
+        # C: the earliest episode seen continues earlier care (RNE P): cannot judge, pass
+        {"CHILD": "C", "DECOM": "01/05/2025", "DEC": "31/05/2025", "REC": "E8", "LS": "C2",
+         "RNE": "P"},
     ]
     last = {"Episodes": [eps[0]]}
-    assert rows("1001", Header=header, OC3=[leaver("A"), leaver("B")], Episodes=eps,
+    assert rows("1001", Header=header, OC3=[leaver("A"), leaver("B"), leaver("C")], Episodes=eps,
                 previous=last) == [2]
 
 

@@ -22,9 +22,9 @@ def test_place_code_list_by_year():
         {"CHILD": "A", "PLACE": "Z1"},   # fail in 2026: split into Z11-Z14
         {"CHILD": "B", "PLACE": "Z11"},  # pass in 2026
         {"CHILD": "C", "PLACE": "u4"},   # fail: codes are case-sensitive
-        {"CHILD": "D", "PLACE": None},   # pass: blank is another rule's business
+        {"CHILD": "D", "PLACE": None},   # fail: a required code left blank
     ]
-    assert rows("146", Episodes=eps) == [1, 3]
+    assert rows("146", Episodes=eps) == [1, 3, 4]
 
 
 def test_numeric_and_flag_fields():

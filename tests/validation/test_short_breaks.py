@@ -50,3 +50,10 @@ def test_382_384_426_placements_and_statuses():
     assert rows("382", Episodes=eps) == [1]
     assert rows("384", Episodes=eps) == [2]
     assert rows("426", Episodes=eps) == [4, 5]
+
+
+def test_an_unreadable_end_date_does_not_make_a_break_look_long():
+    eps = [{"CHILD": "A", "DECOM": "01/05/2025", "DEC": None, "REC": "E4A", "LS": "V3",
+             "RNE": "S"}]   # pass 365/367: DEC lost (REC says it ended), length unknown
+    assert rows("365", Episodes=eps) == []
+    assert rows("367", Episodes=eps) == []

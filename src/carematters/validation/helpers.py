@@ -48,3 +48,15 @@ def in_cohort(frame: pl.DataFrame, cohort: pl.DataFrame, alias: str = "IN_COHORT
     """`frame` with a boolean column `alias`: the row's CHILD is in `cohort` (a CHILD frame)."""
     marked = cohort.select("CHILD").unique().with_columns(pl.lit(True).alias(alias))
     return frame.join(marked, on="CHILD", how="left").with_columns(pl.col(alias).fill_null(False))
+
+
+def episode_end(year_end: object) -> pl.Expr:
+    """When an episode ended, for measuring how long it lasted: DEC; 31 March when it is open
+    (no DEC and no REC); null when DEC is missing but REC says it ended (a date the reader could
+    not read), so one bad date does not make an episode look years long."""
+    return (
+        pl.when(pl.col("DEC").is_not_null()).then(pl.col("DEC"))
+        .when(pl.col("REC").is_null() | (pl.col("REC").cast(pl.String).str.strip_chars() == ""))
+        .then(pl.lit(year_end))
+        .otherwise(None)
+    )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import polars as pl
 
 from carematters.validation.context import Context
-from carematters.validation.helpers import offending
+from carematters.validation.helpers import episode_end, offending
 from carematters.validation.registry import Rule, rule
 
 #: (code, message, PLACE, minimum age on DECOM)
@@ -93,7 +93,7 @@ def rule_358(ctx: Context) -> pl.DataFrame:
 def rule_359(ctx: Context) -> pl.DataFrame:
     # An episode running past the 18th birthday (open at 31 March, or ceasing after it).
     eighteenth = pl.col("DOB").dt.offset_by("18y")
-    runs_past = pl.col("DEC").fill_null(ctx.end) > eighteenth
+    runs_past = episode_end(ctx.end) > eighteenth
     s20_5 = (pl.col("LS") == "V2") & (pl.col("PLACE") == "K2")
     eps = ctx.episodes.filter(pl.col("DEC").is_null() | (pl.col("DEC") <= ctx.end))
     return offending(eps, runs_past & ~s20_5.fill_null(False))

@@ -12,7 +12,7 @@ import polars as pl
 
 from carematters.data.codes import SHORT_BREAK_LS
 from carematters.validation.context import ROW, Context
-from carematters.validation.helpers import any_present, in_cohort, offending
+from carematters.validation.helpers import any_present, episode_end, in_cohort, offending
 from carematters.validation.registry import rule
 
 OC3_ITEMS = ("IN_TOUCH", "ACTIV", "ACCOM")
@@ -27,7 +27,7 @@ def _leavers(ctx: Context) -> pl.DataFrame:
 
 def _both_years(ctx: Context) -> pl.DataFrame:
     """Episodes from this and last year's returns, each (CHILD, DECOM) once (this year wins)."""
-    columns = ["CHILD", "DECOM", "DEC", "REC", "LS"]
+    columns = ["CHILD", "DECOM", "DEC", "REC", "LS", "RNE"]
     current = ctx.table("Episodes").select(columns)
     last = ctx.prev("Episodes").select(columns)
     return pl.concat([current, last]).filter(pl.col("DECOM").is_not_null()).unique(
@@ -50,7 +50,7 @@ def rule_1001(ctx: Context) -> pl.DataFrame:
     eps = _both_years(ctx).join(ctx.dob, on="CHILD", how="inner").filter(
         ~pl.col("LS").is_in(SHORT_BREAK_LS).fill_null(False)
     )
-    ended = pl.col("DEC").fill_null(ctx.end)
+    ended = episode_end(ctx.end)
 
     def days_after(age: int) -> pl.Expr:
         start = pl.max_horizontal(pl.col("DECOM"), pl.col("DOB").dt.offset_by(f"{age}y"))
@@ -59,11 +59,17 @@ def rule_1001(ctx: Context) -> pl.DataFrame:
     totals = eps.group_by("CHILD").agg(
         days_after(14).sum().alias("_AFTER_14"), days_after(16).sum().alias("_AFTER_16")
     )
-    last = eps.sort(["CHILD", "DECOM"]).unique("CHILD", keep="last", maintain_order=True)
+    # A child whose earliest visible episode is not a start of care was looked after before the
+    # returns given: their eligibility cannot be judged, so they are left out.
+    ordered = eps.sort(["CHILD", "DECOM"])
+    unknown_start = ordered.unique("CHILD", keep="first", maintain_order=True).filter(
+        pl.col("RNE").ne_missing("S")).select("CHILD")
+    last = ordered.unique("CHILD", keep="last", maintain_order=True)
     adopted = last.filter(pl.col("REC").is_in(["E11", "E12"])).select("CHILD")
     # Only young people under 20 at 31 March: older ones' care falls before last year's return.
     young = ctx.dob.filter(pl.col("DOB").dt.offset_by("20y") > ctx.end).select("CHILD")
-    leavers = _leavers(ctx).join(young, on="CHILD", how="semi").join(totals, on="CHILD", how="left")
+    leavers = (_leavers(ctx).join(young, on="CHILD", how="semi")
+               .join(unknown_start, on="CHILD", how="anti").join(totals, on="CHILD", how="left"))
     leavers = in_cohort(leavers, adopted, "ADOPTED")
     eligible = (pl.col("_AFTER_14") >= THIRTEEN_WEEKS) & (pl.col("_AFTER_16") >= 1)
     return offending(leavers, pl.col("ADOPTED") | ~eligible.fill_null(False))

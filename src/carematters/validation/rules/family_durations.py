@@ -12,7 +12,7 @@ from datetime import timedelta
 import polars as pl
 
 from carematters.validation.context import Context
-from carematters.validation.helpers import offending
+from carematters.validation.helpers import episode_end, offending
 from carematters.validation.registry import Rule, rule
 
 #: (code, message, LS, longest allowed in days)
@@ -41,7 +41,7 @@ def _status_rule(code: str, message: str, status: str, days: int) -> Rule:
         ).fill_null(False)
         eps = eps.with_columns((~continues).cum_sum().over("CHILD").alias("_RUN"))
         eps = eps.filter(is_status).with_columns(
-            (pl.col("DEC").fill_null(ctx.end).max().over(["CHILD", "_RUN"])
+            (episode_end(ctx.end).max().over(["CHILD", "_RUN"])
              - pl.col("DECOM").min().over(["CHILD", "_RUN"])).dt.total_days().alias("_DAYS")
         )
         return offending(eps, pl.col("_DAYS") > days)
@@ -51,7 +51,7 @@ def _status_rule(code: str, message: str, status: str, days: int) -> Rule:
 
 def _placement_rule(code: str, message: str, place: str, days: int) -> Rule:
     def check(ctx: Context) -> pl.DataFrame:
-        too_long = pl.col("DEC").fill_null(ctx.end) > pl.col("DECOM") + timedelta(days=days)
+        too_long = episode_end(ctx.end) > pl.col("DECOM") + timedelta(days=days)
         return offending(ctx.table("Episodes"), (pl.col("PLACE") == place) & too_long)
 
     return Rule(code, message, ("Episodes",), ("PLACE", "DECOM", "DEC"), check)

@@ -14,7 +14,7 @@ import polars as pl
 
 from carematters.data.codes import SHORT_BREAK_LS, TEMPORARY_PLACEMENTS
 from carematters.validation.context import Context
-from carematters.validation.helpers import offending
+from carematters.validation.helpers import episode_end, offending
 from carematters.validation.registry import rule
 
 V3 = pl.col("LS") == "V3"
@@ -23,7 +23,7 @@ V3 = pl.col("LS") == "V3"
 @rule("365", "An individual short break must not exceed 17 days",
       tables=["Episodes"], fields=["LS", "DECOM", "DEC"])
 def rule_365(ctx: Context) -> pl.DataFrame:
-    ended = pl.col("DEC").fill_null(ctx.end)
+    ended = episode_end(ctx.end)
     return offending(ctx.table("Episodes"), V3 & (ended > pl.col("DECOM") + timedelta(days=17)))
 
 
@@ -41,8 +41,8 @@ def rule_367(ctx: Context) -> pl.DataFrame:
     # Days of V3 breaks inside the collection year, summed per child; every V3 episode of a child
     # over the limit is flagged (the DfE's "any 12 months" judged on the collection year).
     start = pl.max_horizontal(pl.col("DECOM"), pl.lit(ctx.start))
-    end = pl.min_horizontal(pl.col("DEC").fill_null(ctx.end), pl.lit(ctx.end))
-    days = (end - start).dt.total_days().clip(lower_bound=0)
+    end = episode_end(ctx.end).clip(upper_bound=pl.lit(ctx.end))
+    days = (end - start).dt.total_days().clip(lower_bound=0).fill_null(0)
     eps = ctx.table("Episodes").filter(V3 & pl.col("DECOM").is_not_null())
     eps = eps.with_columns(days.sum().over("CHILD").alias("_DAYS"))
     return offending(eps, pl.col("_DAYS") > 75)
