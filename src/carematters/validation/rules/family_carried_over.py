@@ -12,7 +12,7 @@ from __future__ import annotations
 import polars as pl
 
 from carematters.validation.context import ROW, Context
-from carematters.validation.registry import Rule
+from carematters.validation.registry import Rule, rule
 
 #: (code, compared column, what the DfE calls it)
 COMPARED = (
@@ -70,3 +70,31 @@ RULES = [
     )
     for code, column, label in COMPARED
 ]
+
+
+@rule("562", "Episode began before this year but is not last year's final episode",
+      tables=["Episodes"], fields=["DECOM"])
+def rule_562(ctx: Context) -> pl.DataFrame:
+    if not ctx.has_previous:
+        return pl.DataFrame(schema={ROW: pl.Int64(), "CHILD": pl.String()})
+    first = ctx.episodes.filter(pl.col("IS_FIRST") & (pl.col("DECOM") < ctx.start))
+    last = ctx.prev_episodes.filter(pl.col("IS_LAST")).select("CHILD", "DECOM")
+    return first.join(last, on=["CHILD", "DECOM"], how="anti").select(ROW, "CHILD")
+
+
+@rule("NoE", "Child started to be looked after before this year but has no episodes in last "
+      "year's return", tables=["Episodes"], fields=["DECOM"])
+def rule_noe(ctx: Context) -> pl.DataFrame:
+    if not ctx.has_previous:
+        return pl.DataFrame(schema={ROW: pl.Int64(), "CHILD": pl.String()})
+    seen_last = ctx.prev("Episodes").select("CHILD").unique()
+    before = ctx.table("Episodes").filter(pl.col("DECOM") < ctx.start)
+    return before.join(seen_last, on="CHILD", how="anti").select(ROW, "CHILD")
+
+
+@rule("EPI", "Episodes need to be loaded for this child (a child in Header with no episodes "
+      "and no care leaver record)", tables=["Header"], fields=["CHILD"])
+def rule_epi(ctx: Context) -> pl.DataFrame:
+    known = pl.concat([ctx.children_with_episodes,
+                       ctx.table("OC3").select("CHILD").drop_nulls().unique()]).unique()
+    return ctx.table("Header").join(known, on="CHILD", how="anti").select(ROW, "CHILD")
