@@ -54,6 +54,15 @@ def _parse(data: bytes, file: str) -> tuple[etree._Element | None, list[Problem]
     return root, [problem]
 
 
+def _without_namespaces(root: etree._Element) -> etree._Element:
+    """Some exports put the return in an XML namespace; the layout's names are what matter."""
+    if isinstance(root.tag, str) and root.tag.startswith("{"):
+        for element in root.iter():
+            if isinstance(element.tag, str):
+                element.tag = etree.QName(element).localname
+    return root
+
+
 def _leaves(element: etree._Element) -> dict[str, str | None]:
     """Text of each child element by tag (first occurrence wins)."""
     found: dict[str, str | None] = {}
@@ -68,18 +77,28 @@ class _Collected:
     rows: dict[str, list[Row]] = field(default_factory=lambda: defaultdict(list))
     #: (table, line) of rows whose DOB was copied from the child, so a bad DOB is reported once.
     copied_dob: set[tuple[str, int]] = field(default_factory=set)
-    #: (parent, tag) -> (count, first line) of elements the layout does not know.
-    unknown: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)
+    #: (parent, tag, unknown or repeated) -> (count, first line) of elements not read.
+    ignored: dict[tuple[str, str, str], tuple[int, int]] = field(default_factory=dict)
 
-    def note_unknown(self, parent: str, element: etree._Element) -> None:
-        count, line = self.unknown.get((parent, element.tag), (0, element.sourceline or 0))
-        self.unknown[(parent, element.tag)] = (count + 1, line)
+    def note(self, parent: str, element: etree._Element, why: str) -> None:
+        key = (parent, element.tag, why)
+        count, line = self.ignored.get(key, (0, element.sourceline or 0))
+        self.ignored[key] = (count + 1, line)
 
 
-def _check_children(parent: etree._Element, name: str, known: set[str], found: _Collected) -> None:
+def _check_children(
+    parent: etree._Element, name: str, known: set[str], found: _Collected, repeatable: frozenset[str] = frozenset()
+) -> None:
+    """Note elements the layout does not know, and leaves given twice (the first one is read)."""
+    seen: set[str] = set()
     for element in parent:
-        if isinstance(element.tag, str) and element.tag not in known:
-            found.note_unknown(name, element)
+        if not isinstance(element.tag, str):
+            continue
+        if element.tag not in known:
+            found.note(name, element, "unknown")
+        elif element.tag in seen and element.tag not in repeatable:
+            found.note(name, element, "repeated")
+        seen.add(element.tag)
 
 
 def _leaf_rows(child_id: str | None, leaves: dict[str, str | None], line: int, found: _Collected) -> None:
@@ -118,12 +137,13 @@ def _collect(root: etree._Element) -> _Collected:
     groups = set(lay.GROUP_TABLES.values())
     header_known = set(lay.header_leaves()) | groups | {lay.UASC_FLAG, "DUC"}
     header_known |= {c for name in ("OC3", "AD1") for c in lay.own_columns(name)}
+    repeated = frozenset(groups | {lay.EPISODE})
     for child_element in root.iter(lay.CHILD):
-        _check_children(child_element, lay.CHILD, {lay.HEADER, lay.EPISODE} | groups, found)
+        _check_children(child_element, lay.CHILD, {lay.HEADER, lay.EPISODE} | groups, found, repeated)
         header = child_element.find(lay.HEADER)
         leaves = _leaves(header) if header is not None else {}
         if header is not None:
-            _check_children(header, lay.HEADER, header_known, found)
+            _check_children(header, lay.HEADER, header_known, found, repeated)
         child_id = leaves.get("CHILDID")
         line = (header if header is not None else child_element).sourceline or 0
         _leaf_rows(child_id, leaves, line, found)
@@ -154,14 +174,19 @@ def _pieces(found: _Collected, file: str) -> tuple[list[TablePiece], list[Proble
     return pieces, problems
 
 
-def _unknown_problems(found: _Collected, file: str) -> list[Problem]:
+_IGNORED = {
+    "unknown": "is not in the SSDA903 layout; ignored",
+    "repeated": "is given twice; the first one is read",
+}
+
+
+def _ignored_problems(found: _Collected, file: str) -> list[Problem]:
     return [
         Problem(
             file, line or None, None, tag, f"an element of <{parent}> in the SSDA903 layout",
-            f"element <{tag}> in <{parent}> is not in the SSDA903 layout; ignored"
-            + (f" ({count} times)" if count > 1 else ""),
+            f"element <{tag}> in <{parent}> {_IGNORED[why]}" + (f" ({count} times)" if count > 1 else ""),
         )
-        for (parent, tag), (count, line) in found.unknown.items()
+        for (parent, tag, why), (count, line) in found.ignored.items()
     ]
 
 
@@ -180,6 +205,7 @@ def read_xml(path: Path, *, year: int | None = None, la: str | None = None) -> R
     except OSError as error:
         raise ReadError(f"cannot read {path}: {error.strerror or error}") from None
     root, problems = _parse(data, path.name)
+    root = _without_namespaces(root) if root is not None else None
     found = _collect(root) if root is not None else _Collected()
     if root is not None and root.tag != lay.ROOT:
         has_children = any(found.rows.values())
@@ -191,7 +217,7 @@ def read_xml(path: Path, *, year: int | None = None, la: str | None = None) -> R
     stated_year, stated_la = _meta(root) if root is not None else (None, None)
     pieces, value_problems = _pieces(found, path.name)
     result = assemble(
-        pieces, problems + _unknown_problems(found, path.name) + value_problems,
+        pieces, problems + _ignored_problems(found, path.name) + value_problems,
         source=path, year=year, la=la or stated_la, stated_year=stated_year,
     )
     years = result.data.years
