@@ -240,4 +240,5 @@ def read_xml(path: Path, *, year: int | None = None, la: str | None = None) -> R
         name: frame for name, frame in result.data.tables.items()
         if _keep_table(table(name), frame, years[0] if years else None)
     }
-    return ReadResult(replace(result.data, tables=kept), result.problems)
+    files = {name: path.name for name in kept}
+    return ReadResult(replace(result.data, tables=kept), result.problems, files)
