@@ -20,13 +20,16 @@ RULE = (
 )
 
 
-def review_chain(ctx: Context, anchors: pl.DataFrame, first_due: pl.Expr) -> pl.DataFrame:
-    """The review chain over `anchors` (one per period or short-break series)."""
+def review_chain(
+    ctx: Context, anchors: pl.DataFrame, first_due: pl.Expr, *, three_month_second: bool = True
+) -> pl.DataFrame:
+    """The review chain over `anchors` (one per period or short-break series), with SECOND
+    marking the review due three months after the first."""
     s = ctx.settings
     # When the period began before the returns we hold, we cannot tell which review was the
     # first; the first one we see is followed by the six-monthly interval [C].
     first_seen = pl.lit(True) if ctx.horizon is None else first_due >= ctx.horizon
-    second = (pl.col("K") == 2) & first_seen
+    second = (pl.col("K") == 2) & first_seen & pl.lit(three_month_second)
     return chain(
         anchors,
         ctx.event_dates("Reviews"),
@@ -34,7 +37,7 @@ def review_chain(ctx: Context, anchors: pl.DataFrame, first_due: pl.Expr) -> pl.
         next_due=lambda prev: pl.when(second)
         .then(plus_months(prev, s.second_review_months))
         .otherwise(plus_months(prev, s.later_review_months)),
-    )
+    ).with_columns(second.alias("SECOND"))
 
 
 @timescale("T3", "T4", "T5", title="looked-after reviews", rule=RULE)
@@ -51,9 +54,9 @@ def reviews(ctx: Context) -> pl.DataFrame:
     k = pl.col("K")
     return finish(
         items.with_columns(
-            pl.when(k == 1).then(pl.lit("T3")).when(k == 2).then(pl.lit("T4"))
+            pl.when(k == 1).then(pl.lit("T3")).when("SECOND").then(pl.lit("T4"))
             .otherwise(pl.lit("T5")).alias("ITEM"),
-            pl.when(k == 1).then(pl.lit("first review")).when(k == 2)
+            pl.when(k == 1).then(pl.lit("first review")).when("SECOND")
             .then(pl.lit("second review")).otherwise(pl.format("review {}", k)).alias("TITLE"),
         ),
         ctx,

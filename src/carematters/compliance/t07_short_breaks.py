@@ -56,7 +56,7 @@ def short_break_reviews(ctx: Context) -> pl.DataFrame:
         pl.lit(None, pl.Date).alias("STOP"),
     )
     first_due = plus_months(pl.col("START"), s.short_break_first_review_months)
-    items = review_chain(ctx, anchors, first_due)
+    items = review_chain(ctx, anchors, first_due, three_month_second=False)
     return finish(
         items.with_columns(
             pl.lit("T7").alias("ITEM"),
