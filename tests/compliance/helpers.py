@@ -53,6 +53,6 @@ def items_of(result: pl.DataFrame, item: str | None = None) -> list[tuple]:
     """(CHILD, ITEM, DUE, DONE, STATUS) tuples, dates back in dd/mm/yyyy, in due order."""
     if item is not None:
         result = result.filter(pl.col("ITEM") == item)
-    rows = result.sort("CHILD", "DUE").select("CHILD", "ITEM", "DUE", "DONE", "STATUS").rows()
+    rows = result.sort("CHILD", "DUE", "ITEM").select("CHILD", "ITEM", "DUE", "DONE", "STATUS").rows()
     fmt = lambda x: x.strftime("%d/%m/%Y") if isinstance(x, date) else x  # noqa: E731
     return [tuple(fmt(v) for v in row) for row in rows]
