@@ -1,0 +1,1 @@
+"""Renderers: reports built from engine results only (HTML, PDF, SVG charts)."""
