@@ -51,6 +51,13 @@ def test_caseloads():
     assert loads.rows() == [("SW1", "North", 2), ("SW2", "unallocated", 1)]
 
 
+def test_a_clock_without_its_event_table_is_not_judged():
+    no_visits = evaluate(DATA, d("01/02/2024"))
+    assert "T8" not in set(no_visits["ITEM"])  # no Visits table at all: cannot tell
+    judged = evaluate(DATA, d("01/02/2024"), judge_missing_tables=True)
+    assert set(judged.filter(judged["ITEM"] == "T8")["STATUS"]) == {"overdue"}
+
+
 def test_every_timescale_is_registered_once_with_a_rule():
     found = [item for ts in timescales() for item in ts.items]
     assert len(found) == len(set(found))

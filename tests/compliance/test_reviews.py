@@ -30,7 +30,8 @@ def test_first_review_counts_20_working_days_over_christmas():
 
 def test_first_review_over_easter():
     # Wed 20/03/2024; Good Friday 29/03 and Easter Monday 01/04 skipped -> 19/04/2024.
-    data = care(Header=[header("E", "01/01/2015")], Episodes=[episode("E", "20/03/2024")])
+    data = care(Header=[header("E", "01/01/2015")], Episodes=[episode("E", "20/03/2024")],
+                Reviews=[])
     assert reviews_of(data, "18/04/2024", "E") == [("E", "T3", "19/04/2024", None, "due_soon")]
 
 

@@ -32,14 +32,22 @@ def evaluate(
     as_at: date | None = None,
     settings: ComplianceSettings | None = None,
     items: Iterable[str] | None = None,
+    *,
+    judge_missing_tables: bool = False,
 ) -> pl.DataFrame:
-    """Every compliance item for every child as at `as_at` (default today), most urgent first."""
+    """Every compliance item for every child as at `as_at` (default today), most urgent first.
+
+    A timescale whose event table is absent from `data` (say, no Visits table at all) is skipped:
+    with no record of visits we cannot tell late from unrecorded. An empty table is judged (the
+    case record says nothing was done). `judge_missing_tables=True` judges them anyway.
+    """
     ctx = Context(data, as_at or date.today(), settings or ComplianceSettings())
     wanted = set(items) if items is not None else None
     frames = [
         ts.function(ctx)
         for ts in timescales()
-        if wanted is None or wanted.intersection(ts.items)
+        if (wanted is None or wanted.intersection(ts.items))
+        and (judge_missing_tables or all(name in data for name in ts.needs))
     ]
     result = pl.concat([empty_items(), *frames], how="vertical")
     if wanted is not None:

@@ -25,6 +25,9 @@ class Timescale:
     title: str
     rule: str
     function: ItemFunction
+    #: Event tables the clock reads; without them in the data it cannot be judged, so it is
+    #: skipped rather than reporting every child overdue.
+    needs: tuple[str, ...] = ()
 
     @property
     def name(self) -> str:
@@ -34,11 +37,13 @@ class Timescale:
 _REGISTERED: list[Timescale] = []
 
 
-def timescale(*items: str, title: str, rule: str) -> Callable[[ItemFunction], ItemFunction]:
+def timescale(
+    *items: str, title: str, rule: str, needs: tuple[str, ...] = ()
+) -> Callable[[ItemFunction], ItemFunction]:
     """Declare a function that returns the items of one timescale family for every child."""
 
     def register(function: ItemFunction) -> ItemFunction:
-        _REGISTERED.append(Timescale(tuple(items), title, rule, function))
+        _REGISTERED.append(Timescale(tuple(items), title, rule, function, needs))
         return function
 
     return register

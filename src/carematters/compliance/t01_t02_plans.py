@@ -17,7 +17,7 @@ T1_RULE = "CPPCR 2010 reg 4(2): care plan before the first placement or within 1
 T2_RULE = "CPPCR 2010 reg 9: placement plan before the placement or within 5 working days"
 
 
-@timescale("T1", title="care plan", rule=T1_RULE)
+@timescale("T1", title="care plan", rule=T1_RULE, needs=("Plans",))
 def care_plan(ctx: Context) -> pl.DataFrame:
     """One care plan per period of care, due 10 working days after it starts."""
     s = ctx.settings
@@ -40,7 +40,7 @@ def care_plan(ctx: Context) -> pl.DataFrame:
     )
 
 
-@timescale("T2", title="placement plan", rule=T2_RULE)
+@timescale("T2", title="placement plan", rule=T2_RULE, needs=("Plans",))
 def placement_plan(ctx: Context) -> pl.DataFrame:
     """One placement plan per carer spell, due 5 working days after the placement starts.
 

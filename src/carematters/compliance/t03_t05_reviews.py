@@ -40,7 +40,7 @@ def review_chain(
     ).with_columns(second.alias("SECOND"))
 
 
-@timescale("T3", "T4", "T5", title="looked-after reviews", rule=RULE)
+@timescale("T3", "T4", "T5", title="looked-after reviews", rule=RULE, needs=("Reviews",))
 def reviews(ctx: Context) -> pl.DataFrame:
     anchors = ctx.periods.select(
         "CHILD",

@@ -43,7 +43,7 @@ def short_break_series(ctx: Context) -> pl.DataFrame:
     )
 
 
-@timescale("T7", title="short-break reviews", rule=RULE)
+@timescale("T7", title="short-break reviews", rule=RULE, needs=("Reviews",))
 def short_break_reviews(ctx: Context) -> pl.DataFrame:
     s = ctx.settings
     live_since = plus_months(pl.lit(ctx.as_at), -s.short_break_live_months)

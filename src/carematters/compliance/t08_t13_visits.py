@@ -81,7 +81,10 @@ def _next_due(ctx: Context):
     return next_due
 
 
-@timescale("T8", "T9", "T10", "T12", "T13", title="social worker visits", rule=RULE["T8"])
+@timescale(
+    "T8", "T9", "T10", "T12", "T13", title="social worker visits", rule=RULE["T8"],
+    needs=("Visits",),
+)
 def visits(ctx: Context) -> pl.DataFrame:
     s = ctx.settings
     seen = ctx.event_dates("Visits", pl.col("SEEN").fill_null(1) == 1)

@@ -35,7 +35,7 @@ def period_anchors(ctx: Context, *, lead_days: int = 0) -> pl.DataFrame:
     )
 
 
-@timescale("T15", "T16", title="health assessments", rule=T15_RULE)
+@timescale("T15", "T16", title="health assessments", rule=T15_RULE, needs=("HealthAssessments",))
 def health_assessments(ctx: Context) -> pl.DataFrame:
     s = ctx.settings
 

@@ -18,7 +18,7 @@ from carematters.compliance.t15_t16_health import period_anchors
 RULE = "CPPCR 2010 Sch 1 para 1(4)(a); OC2: dental check at least every 12 months (configurable)"
 
 
-@timescale("T17", title="dental check", rule=RULE)
+@timescale("T17", title="dental check", rule=RULE, needs=("DentalChecks",))
 def dental_checks(ctx: Context) -> pl.DataFrame:
     months = ctx.settings.dental_months
     items = chain(

@@ -16,7 +16,7 @@ from carematters.compliance.registry import timescale
 RULE = "Health SG 2015; OC2: immunisations up to date with the national schedule"
 
 
-@timescale("T18", title="immunisations", rule=RULE)
+@timescale("T18", title="immunisations", rule=RULE, needs=("HealthAssessments",))
 def immunisations(ctx: Context) -> pl.DataFrame:
     latest = (
         ctx.events("HealthAssessments")

@@ -18,7 +18,7 @@ from carematters.compliance.t15_t16_health import period_anchors
 RULE = "Health SG 2015; OC2: SDQ every 12 months for ages 4-16 looked after 12 months or more"
 
 
-@timescale("T19", title="SDQ", rule=RULE)
+@timescale("T19", title="SDQ", rule=RULE, needs=("SDQScores",))
 def sdq(ctx: Context) -> pl.DataFrame:
     s = ctx.settings
     anchors = period_anchors(ctx).filter(pl.col("DOB").is_not_null()).with_columns(

@@ -49,7 +49,7 @@ def _in_school(dob: pl.Expr, day: pl.Expr, ctx: Context) -> pl.Expr:
     return age.is_between(ctx.settings.pep_min_age, ctx.settings.pep_max_age)
 
 
-@timescale("T20", title="personal education plan", rule=RULE)
+@timescale("T20", title="personal education plan", rule=RULE, needs=("PEPs",))
 def personal_education_plans(ctx: Context) -> pl.DataFrame:
     s = ctx.settings
     peps = ctx.event_dates("PEPs")

@@ -47,7 +47,10 @@ def _still_supported(ctx: Context) -> pl.Expr:
     return pl.col("SUPPORT_UNTIL") >= ctx.as_at
 
 
-@timescale("T21", "T22", "T23", title="needs assessment and pathway plan", rule=T21_RULE)
+@timescale(
+    "T21", "T22", "T23", title="needs assessment and pathway plan", rule=T21_RULE,
+    needs=("PathwayPlans",),
+)
 def pathway(ctx: Context) -> pl.DataFrame:
     s = ctx.settings
     people = leavers(ctx)

@@ -20,7 +20,7 @@ T24_RULE = "CA 1989 s23B, s23CA, Sch 2 para 19C: personal adviser for every care
 T25_RULE = "Care Leavers (England) Regulations 2010; Vol 3: adviser keeps in touch (every 8 weeks)"
 
 
-@timescale("T24", "T25", title="personal adviser", rule=T24_RULE)
+@timescale("T24", "T25", title="personal adviser", rule=T24_RULE, needs=("PAContacts",))
 def personal_adviser(ctx: Context) -> pl.DataFrame:
     s = ctx.settings
     people = leavers(ctx)

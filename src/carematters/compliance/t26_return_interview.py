@@ -17,7 +17,7 @@ from carematters.compliance.registry import timescale
 RULE = "Missing SG 2014: independent return interview offered within 72 hours of return"
 
 
-@timescale("T26", title="return interview", rule=RULE)
+@timescale("T26", title="return interview", rule=RULE, needs=("ReturnInterviews",))
 def return_interviews(ctx: Context) -> pl.DataFrame:
     as_at = ctx.as_at
     interviews = ctx.data["ReturnInterviews"].select(

@@ -17,7 +17,7 @@ from carematters.compliance.registry import timescale
 RULE = "CA 1989 s25A; CPPCR 2010 reg 45-46: IRO appointed before the first review"
 
 
-@timescale("T27", title="IRO appointed", rule=RULE)
+@timescale("T27", title="IRO appointed", rule=RULE, needs=("IROAllocations",))
 def iro_appointed(ctx: Context) -> pl.DataFrame:
     allocations = ctx.events("IROAllocations").select("CHILD", "IRO_START", "IRO_END")
     covered_from = pl.max_horizontal("IRO_START", "PERIOD_START")
