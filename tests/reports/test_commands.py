@@ -34,4 +34,4 @@ def test_due_lists_overdue_items_for_one_child(tmp_path):
 def test_bad_folder_is_a_clean_error(tmp_path):
     result = runner.invoke(app, ["due", str(tmp_path)])
     assert result.exit_code == 2
-    assert "no <year> folders" in " ".join(result.output.split())
+    assert "no CSV or XML files" in " ".join(result.output.split())
