@@ -66,3 +66,9 @@ def test_every_timescale_is_registered_once_with_a_rule():
         "T17", "T18", "T19", "T20", "T21", "T22", "T23", "T24", "T25", "T26", "T27", "T31",
     }
     assert all(ts.rule for ts in timescales())
+
+
+def test_every_item_has_a_short_name():
+    from carematters.compliance.items import ITEM_NAMES
+
+    assert {item for ts in timescales() for item in ts.items} == set(ITEM_NAMES)

@@ -18,6 +18,7 @@ import polars as pl
 
 from carematters.compliance import ComplianceSettings, evaluate
 from carematters.compliance.aggregate import caseloads, rates, with_workers
+from carematters.compliance.items import ITEM_NAMES
 from carematters.data.caredata import CareData, combine_years
 from carematters.data.episodes import drop_short_breaks, looked_after_on
 from carematters.data.years import add_months
@@ -92,9 +93,8 @@ def _headline(data: CareData, as_at: date, in_care: pl.DataFrame, items: pl.Data
 
 def _compliance_section(recent: pl.DataFrame, start: date, as_at: date) -> Section:
     by_item = rates(recent)
-    titles = dict(recent.group_by("ITEM").agg(pl.col("RULE").first()).rows())
     rows = [
-        (r["ITEM"], titles[r["ITEM"]], r["DUE_OR_DONE"], r["DONE_ON_TIME"], r["DONE_LATE"],
+        (r["ITEM"], ITEM_NAMES.get(r["ITEM"], ""), r["DUE_OR_DONE"], r["DONE_ON_TIME"], r["DONE_LATE"],
          r["OVERDUE"], r["OVERDUE_NOW"], r["DUE_SOON"], _pct(r["RATE"]))
         for r in by_item.to_dicts()
     ]
@@ -107,7 +107,7 @@ def _compliance_section(recent: pl.DataFrame, start: date, as_at: date) -> Secti
                "next 14 days. The rate is on time out of everything that fell due."],
         tables=[TableBlock(
             "Compliance by timescale",
-            ["Item", "Rule", "Fell due", "On time", "Late", "Overdue", "Still open",
+            ["Item", "What", "Fell due", "On time", "Late", "Overdue", "Still open",
              "Due soon", "On time %"],
             rows, numeric=[False, False] + [True] * 7,
         )],

@@ -72,7 +72,7 @@ def bar_chart(
     import matplotlib.pyplot as plt
 
     heights = [v if v is not None else 0.0 for v in values]
-    size = (6.4, 0.3 * len(labels) + 1.0) if horizontal else (6.4, 2.4)
+    size = (6.4, 0.3 * len(labels) + 1.0) if horizontal else (6.4, 1.9)
     fig, ax = plt.subplots(figsize=size)
     try:
         draw = ax.barh if horizontal else ax.bar
