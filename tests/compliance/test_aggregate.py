@@ -2,6 +2,7 @@
 
 from carematters.compliance import evaluate, timescales
 from carematters.compliance.aggregate import caseloads, rates, with_workers
+from carematters.compliance.items import ITEM_NAMES
 from tests.compliance.helpers import care, d, episode, header
 
 
@@ -69,6 +70,4 @@ def test_every_timescale_is_registered_once_with_a_rule():
 
 
 def test_every_item_has_a_short_name():
-    from carematters.compliance.items import ITEM_NAMES
-
     assert {item for ts in timescales() for item in ts.items} == set(ITEM_NAMES)
