@@ -92,15 +92,25 @@ def test_as_at_ignores_later_events_and_later_endings():
     assert later.filter(later["ITEM"] == "T4")["ACTIVE"].to_list() == [False]
 
 
-def test_items_due_before_the_returns_held_are_not_judged():
+def test_items_due_before_the_returns_held_are_judged_from_the_first_day_held():
     data = care(
-        Header=[header("H", "01/01/2015")],
-        Episodes=[episode("H", "01/01/2020")],
+        Header=[header("H", "01/01/2015"), header("NONE", "01/01/2015")],
+        Episodes=[episode("H", "01/01/2020"), episode("NONE", "01/01/2020")],
         Reviews=[review("H", "01/06/2023")],
+        Plans=[],
     )
     data = data.__class__(data.tables, years=(2024,))  # returns from 1 April 2023 only
-    # The first review in the data is followed by six months (we cannot tell it was the first).
-    assert reviews_of(data, "01/08/2023", "H") == [("H", "T5", "01/12/2023", None, "not_yet_due")]
+    # Reviews before 01/04/2023 are unknown: we assume one on that day, so the first review we
+    # can judge is due 6 months on (01/10/2023), and the chain runs on from the one held.
+    assert reviews_of(data, "01/08/2023", "H") == [
+        ("H", "T5", "01/10/2023", "01/06/2023", "done_on_time"),
+        ("H", "T5", "01/12/2023", None, "not_yet_due"),
+    ]
+    # No review in the data at all: overdue from 01/10/2023, not from 2020.
+    assert reviews_of(data, "01/11/2023", "NONE") == [
+        ("NONE", "T5", "01/10/2023", None, "overdue")]
+    # The care plan (due January 2020) may have been made before the data began: not judged.
+    assert evaluate(data, d("01/11/2023"), items=["T1"]).is_empty()
 
 
 def test_short_break_child_has_t7_reviews_only():

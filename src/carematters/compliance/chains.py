@@ -43,12 +43,18 @@ def status_expr(as_at: date, due_soon_days: int) -> pl.Expr:
 
 
 def finish(frame: pl.DataFrame, ctx: Context, *, rule: str) -> pl.DataFrame:
-    """Give a module's CHILD, ITEM, TITLE, DUE, DONE, ACTIVE frame its status, rule and schema."""
+    """Give a module's CHILD, ITEM, TITLE, DUE, DONE, ACTIVE frame its status, rule and schema.
+
+    An optional FROM column is the first day the item could have been done on; it lets items
+    whose window opened before the data began be left unjudged rather than called overdue."""
     if "ACTIVE" not in frame.columns:
         frame = frame.with_columns(pl.lit(True).alias("ACTIVE"))
     judged = pl.col("DUE").is_not_null()
     if ctx.horizon is not None:
         judged &= pl.col("DUE") >= ctx.horizon
+        if "FROM" in frame.columns:
+            # A one-off item whose window opened before the data began may have been done then.
+            judged &= pl.col("DONE").is_not_null() | (pl.col("FROM") >= ctx.horizon)
     return (
         frame.filter(judged)
         .with_columns(
@@ -73,6 +79,7 @@ def chain(
     *,
     first_due: pl.Expr,
     next_due: NextDue,
+    horizon: date | None = None,
 ) -> pl.DataFrame:
     """Items of a "next due after the last one done" chain, for every anchor at once.
 
@@ -80,9 +87,14 @@ def chain(
     null while the anchor is open), STOP (no item falls due after it; may be null), plus any
     columns the due expressions read. events: CHILD, DATE.
 
-    Returns the anchor's columns plus K (1 for the first item), PREV (the event before), DUE,
-    DONE and ACTIVE. The open item after the last event is kept while the anchor is open, or
-    when it fell due before the anchor ended (a missed item).
+    Returns the anchor's columns plus K (1 for the first item), FIRST (the anchor's very first
+    item, e.g. the first review of a period), PREV (the event before), DUE, DONE and ACTIVE.
+    The open item after the last event is kept while the anchor is open, or when it fell due
+    before the anchor ended (a missed item).
+
+    `horizon` is the first day the data covers. When the first item fell due before it, the
+    events before it are unknown: we assume one happened the day the data begins [C], so the
+    first item we can judge is due one interval after the horizon (and is not FIRST).
     """
     keys = ["CHILD", "ANCHOR"]
     matched = (
@@ -110,8 +122,15 @@ def chain(
         )
         .drop("_n", "_last")
     )
+    carried = (pl.col("K") == 1) & (
+        pl.lit(False) if horizon is None else first_due < pl.lit(horizon)
+    )
+    horizon_due = next_due(pl.lit(horizon, pl.Date)) if horizon is not None else first_due
     items = pl.concat([matched, trailing], how="diagonal_relaxed").with_columns(
-        pl.when(pl.col("K") == 1).then(first_due).otherwise(next_due(pl.col("PREV"))).alias("DUE")
+        pl.when(carried).then(horizon_due)
+        .when(pl.col("K") == 1).then(first_due)
+        .otherwise(next_due(pl.col("PREV"))).alias("DUE"),
+        ((pl.col("K") == 1) & ~carried).alias("FIRST"),
     )
     before_stop = pl.col("STOP").is_null() | (pl.col("DUE") <= pl.col("STOP"))
     keep_open = pl.col("END").is_null() | (pl.col("DUE") <= pl.col("END"))

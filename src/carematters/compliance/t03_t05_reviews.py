@@ -37,6 +37,7 @@ def review_chain(
         next_due=lambda prev: pl.when(second)
         .then(plus_months(prev, s.second_review_months))
         .otherwise(plus_months(prev, s.later_review_months)),
+        horizon=ctx.horizon,
     ).with_columns(second.alias("SECOND"))
 
 
@@ -51,13 +52,12 @@ def reviews(ctx: Context) -> pl.DataFrame:
     )
     first_due = plus_working_days(pl.col("START"), ctx.settings.first_review_working_days)
     items = review_chain(ctx, anchors, first_due)
-    k = pl.col("K")
     return finish(
         items.with_columns(
-            pl.when(k == 1).then(pl.lit("T3")).when("SECOND").then(pl.lit("T4"))
+            pl.when("FIRST").then(pl.lit("T3")).when("SECOND").then(pl.lit("T4"))
             .otherwise(pl.lit("T5")).alias("ITEM"),
-            pl.when(k == 1).then(pl.lit("first review")).when("SECOND")
-            .then(pl.lit("second review")).otherwise(pl.format("review {}", k)).alias("TITLE"),
+            pl.when("FIRST").then(pl.lit("first review")).when("SECOND")
+            .then(pl.lit("second review")).otherwise(pl.lit("later review")).alias("TITLE"),
         ),
         ctx,
         rule=RULE,

@@ -60,7 +60,7 @@ def short_break_reviews(ctx: Context) -> pl.DataFrame:
     return finish(
         items.with_columns(
             pl.lit("T7").alias("ITEM"),
-            pl.format("short-break review {}", pl.col("K")).alias("TITLE"),
+            pl.lit("short-break review").alias("TITLE"),
         ),
         ctx,
         rule=RULE,

@@ -93,17 +93,18 @@ def visits(ctx: Context) -> pl.DataFrame:
         pl.when(pl.col("REGIME") == "T13").then(order_start).otherwise(pl.col("START")),
         s.new_placement_visit_days,
     )
-    items = chain(_anchors(ctx), seen, first_due=first_due, next_due=_next_due(ctx))
+    items = chain(_anchors(ctx), seen, first_due=first_due, next_due=_next_due(ctx),
+                  horizon=ctx.horizon)
     standard_item = (
-        pl.when(pl.col("K") == 1).then(pl.lit("T8"))
+        pl.when("FIRST").then(pl.lit("T8"))
         .when(pl.col("PREV") < pl.col("FIRST_YEAR_END")).then(pl.lit("T9"))
         .otherwise(pl.lit("T10"))
     )
     item = pl.when(pl.col("REGIME") == "standard").then(standard_item).otherwise(pl.col("REGIME"))
     items = items.with_columns(
         item.alias("ITEM"),
-        pl.when(pl.col("K") == 1).then(pl.lit("first visit in placement"))
-        .otherwise(pl.format("visit {} in placement", pl.col("K"))).alias("TITLE"),
+        pl.when("FIRST").then(pl.lit("first visit in placement"))
+        .otherwise(pl.lit("visit in placement")).alias("TITLE"),
     )
     return pl.concat([
         finish(items.filter(pl.col("ITEM") == code), ctx, rule=rule) for code, rule in RULE.items()

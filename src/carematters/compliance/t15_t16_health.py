@@ -49,10 +49,11 @@ def health_assessments(ctx: Context) -> pl.DataFrame:
         ctx.event_dates("HealthAssessments"),
         first_due=plus_working_days(pl.col("PERIOD_START"), s.initial_health_working_days),
         next_due=next_due,
+        horizon=ctx.horizon,
     ).with_columns(
-        pl.when(pl.col("K") == 1).then(pl.lit("T15")).otherwise(pl.lit("T16")).alias("ITEM"),
-        pl.when(pl.col("K") == 1).then(pl.lit("initial health assessment"))
-        .otherwise(pl.format("review health assessment {}", pl.col("K") - 1)).alias("TITLE"),
+        pl.when("FIRST").then(pl.lit("T15")).otherwise(pl.lit("T16")).alias("ITEM"),
+        pl.when("FIRST").then(pl.lit("initial health assessment"))
+        .otherwise(pl.lit("review health assessment")).alias("TITLE"),
     )
     return pl.concat([
         finish(items.filter(pl.col("ITEM") == "T15"), ctx, rule=T15_RULE),

@@ -26,10 +26,11 @@ def dental_checks(ctx: Context) -> pl.DataFrame:
         ctx.event_dates("DentalChecks"),
         first_due=plus_months(pl.col("PERIOD_START"), months),
         next_due=lambda prev: plus_months(prev, months),
+        horizon=ctx.horizon,
     )
     return finish(
         items.with_columns(
-            pl.lit("T17").alias("ITEM"), pl.format("dental check {}", pl.col("K")).alias("TITLE")
+            pl.lit("T17").alias("ITEM"), pl.lit("dental check").alias("TITLE")
         ),
         ctx,
         rule=RULE,

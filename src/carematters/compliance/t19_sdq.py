@@ -32,10 +32,11 @@ def sdq(ctx: Context) -> pl.DataFrame:
         ctx.event_dates("SDQScores"),
         first_due=first_due,
         next_due=lambda prev: plus_months(prev, s.sdq_months),
+        horizon=ctx.horizon,
     )
     return finish(
         items.with_columns(
-            pl.lit("T19").alias("ITEM"), pl.format("SDQ {}", pl.col("K")).alias("TITLE")
+            pl.lit("T19").alias("ITEM"), pl.lit("SDQ").alias("TITLE")
         ),
         ctx,
         rule=RULE,

@@ -64,6 +64,7 @@ def personal_education_plans(ctx: Context) -> pl.DataFrame:
         pl.col("FIRST_DUE").alias("DUE"),
         "DONE",
         pl.col("PERIOD_END").is_null().alias("ACTIVE"),
+        pl.col("PERIOD_START").alias("FROM"),
     )
     if periods.is_empty():
         return finish(initial.with_columns(pl.lit("T20").alias("ITEM")), ctx, rule=RULE)
@@ -84,6 +85,7 @@ def personal_education_plans(ctx: Context) -> pl.DataFrame:
         pl.col("TERM_END").alias("DUE"),
         "DONE",
         pl.col("PERIOD_END").is_null().alias("ACTIVE"),
+        pl.col("TERM_START").alias("FROM"),
     )
     items = pl.concat([initial, reviewed]).with_columns(pl.lit("T20").alias("ITEM"))
     return finish(items, ctx, rule=RULE)

@@ -65,6 +65,7 @@ def pathway(ctx: Context) -> pl.DataFrame:
         pl.lit("needs assessment").alias("TITLE"),
         plus_months(pl.col("ELIGIBLE_FROM"), s.needs_assessment_months).alias("DUE"),
         _still_supported(ctx).alias("ACTIVE"),
+        window_from.alias("FROM"),
     )
     assessed = t21.filter(pl.col("DONE").is_not_null()).select(
         "CHILD", "SUPPORT_UNTIL", pl.col("DONE").alias("ASSESSED")
@@ -74,12 +75,13 @@ def pathway(ctx: Context) -> pl.DataFrame:
         pl.lit("pathway plan").alias("TITLE"),
         plus_working_days(pl.col("ASSESSED"), s.pathway_plan_working_days).alias("DUE"),
         _still_supported(ctx).alias("ACTIVE"),
+        pl.col("ASSESSED").alias("FROM"),
     )
-    columns = ["CHILD", "ITEM", "TITLE", "DUE", "DONE", "ACTIVE"]
+    columns = ["CHILD", "ITEM", "TITLE", "DUE", "DONE", "ACTIVE", "FROM"]
     return pl.concat([
         finish(t21.select(columns), ctx, rule=T21_RULE),
         finish(t22.select(columns), ctx, rule=T22_RULE),
-        finish(_reviews(ctx, people, plans).select(columns), ctx, rule=T23_RULE),
+        finish(_reviews(ctx, people, plans).select(columns[:-1]), ctx, rule=T23_RULE),
     ])
 
 
@@ -101,6 +103,7 @@ def _reviews(ctx: Context, people: pl.DataFrame, plans: pl.DataFrame) -> pl.Data
         ctx.event_dates("PathwayPlans", pl.col("KIND").is_in(["PLAN", "REV"])),
         first_due=plus_months(pl.col("FIRST_PLAN"), months),
         next_due=lambda prev: plus_months(prev, months),
+        horizon=ctx.horizon,
     ).with_columns(
         pl.lit("T23").alias("ITEM"),
         pl.format("pathway plan review {}", pl.col("K")).alias("TITLE"),

@@ -38,6 +38,7 @@ def personal_adviser(ctx: Context) -> pl.DataFrame:
         plus_months(pl.col("ELIGIBLE_FROM"), s.needs_assessment_months).alias("DUE"),
         "DONE",
         supported.alias("ACTIVE"),
+        pl.col("ELIGIBLE_FROM").alias("FROM"),
     )
     left = people.filter(
         pl.col("LEFT_CARE").is_not_null() & (pl.col("END_REASON") != "E2").fill_null(True)
@@ -55,6 +56,7 @@ def personal_adviser(ctx: Context) -> pl.DataFrame:
         ctx.event_dates("PAContacts"),
         first_due=plus_days(pl.col("LEFT_CARE"), s.pa_contact_days),
         next_due=lambda prev: plus_days(prev, s.pa_contact_days),
+        horizon=ctx.horizon,
     ).select(
         "CHILD",
         pl.lit("T25").alias("ITEM"),

@@ -38,5 +38,6 @@ def return_interviews(ctx: Context) -> pl.DataFrame:
         plus_days(pl.col("MIS_END"), ctx.settings.return_interview_days).alias("DUE"),
         "DONE",
         pl.col("CHILD").is_in(ctx.looked_after["CHILD"].implode()).alias("ACTIVE"),
+        pl.col("MIS_END").alias("FROM"),
     )
     return finish(items, ctx, rule=RULE)

@@ -39,5 +39,6 @@ def iro_appointed(ctx: Context) -> pl.DataFrame:
         .alias("DUE"),
         "DONE",
         pl.col("PERIOD_END").is_null().alias("ACTIVE"),
+        pl.col("PERIOD_START").alias("FROM"),
     )
     return finish(items, ctx, rule=RULE)
