@@ -106,6 +106,6 @@ def _reviews(ctx: Context, people: pl.DataFrame, plans: pl.DataFrame) -> pl.Data
         horizon=ctx.horizon,
     ).with_columns(
         pl.lit("T23").alias("ITEM"),
-        pl.format("pathway plan review {}", pl.col("K")).alias("TITLE"),
+        pl.lit("pathway plan review").alias("TITLE"),
     )
 

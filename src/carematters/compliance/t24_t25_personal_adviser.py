@@ -60,7 +60,7 @@ def personal_adviser(ctx: Context) -> pl.DataFrame:
     ).select(
         "CHILD",
         pl.lit("T25").alias("ITEM"),
-        pl.format("adviser contact {}", pl.col("K")).alias("TITLE"),
+        pl.lit("adviser contact").alias("TITLE"),
         "DUE", "DONE", "ACTIVE",
     )
     return pl.concat([finish(t24, ctx, rule=T24_RULE), finish(t25, ctx, rule=T25_RULE)])
