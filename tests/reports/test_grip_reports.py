@@ -52,3 +52,4 @@ def test_figure_text_suppresses_small_numbers_and_their_complements():
     assert figure_text(Figure(2, 20)) == "[c] of 20"   # numerator small
     assert figure_text(Figure(17, 20)) == "[c] of 20"  # 3 not done could be worked out
     assert figure_text(Figure(4, 4)) == "[c]"          # the whole group is small
+    assert figure_text(Figure(1517, 1788)) == "85% (1,517 of 1,788)"

@@ -267,14 +267,14 @@ def figure_text(fig: f.Figure | None) -> str:
     if fig is None:
         return ""
     if fig.denominator is None:
-        return SUPPRESSED if is_small(fig.numerator) else str(fig.numerator)
+        return SUPPRESSED if is_small(fig.numerator) else f"{fig.numerator:,}"
     if fig.denominator == 0:
         return "none in cohort"
     if is_small(fig.denominator):
         return SUPPRESSED
     if is_small(fig.numerator) or is_small(fig.denominator - fig.numerator):
-        return f"{SUPPRESSED} of {fig.denominator}"
-    return f"{fig.rate:.0f}% ({fig.numerator} of {fig.denominator})"
+        return f"{SUPPRESSED} of {fig.denominator:,}"
+    return f"{fig.rate:.0f}% ({fig.numerator:,} of {fig.denominator:,})"
 
 
 def _published(fig: f.Figure | None) -> float | None:
@@ -308,7 +308,7 @@ def plain_line(measure: Measure, year: int, figs: Mapping[int, f.Figure | None])
     verdict = ""
     if measure.better != "none":
         verdict = " (better)" if (now > before) == (measure.better == "higher") else " (worse)"
-    return f"{sentence}, {direction} from {before:.0f}{unit} the year before{verdict}."
+    return f"{sentence}, {direction} from {before:,.0f}{unit} the year before{verdict}."
 
 
 def annual_report(by_year: Mapping[int, CareData], year: int, *, trend_years: int = 5) -> Report:
