@@ -1,8 +1,10 @@
 """The grip reports render, escape what they print, and carry the expected figures."""
 
+import pytest
+
 from carematters.reports.grip import annual_report, figure_text, monthly_report
 from carematters.reports.grip_figures import Figure
-from carematters.reports.grip_render import render_html
+from carematters.reports.grip_render import render_html, render_pdf
 from tests.compliance.helpers import d
 from tests.reports.fixtures import authority
 
@@ -53,3 +55,12 @@ def test_figure_text_suppresses_small_numbers_and_their_complements():
     assert figure_text(Figure(17, 20)) == "[c] of 20"  # 3 not done could be worked out
     assert figure_text(Figure(4, 4)) == "[c]"          # the whole group is small
     assert figure_text(Figure(1517, 1788)) == "85% (1,517 of 1,788)"
+
+
+def test_pdf_renders_when_weasyprint_is_available():
+    try:
+        import weasyprint  # noqa: F401
+    except (ImportError, OSError) as missing:  # OSError: the Pango libraries are not installed
+        pytest.skip(f"WeasyPrint unavailable: {missing}")
+    pdf = render_pdf(annual_report({2024: authority()}, 2024))
+    assert pdf.startswith(b"%PDF")
