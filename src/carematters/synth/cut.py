@@ -64,7 +64,8 @@ def _sex(year: int) -> pl.Expr:
 def _header(life: Lifetime, looked_after: pl.DataFrame, oc3: pl.DataFrame, year: int) -> pl.DataFrame:
     start, end = day(year_start(year)), day(year_end(year))
     in_care = looked_after.select("child").unique().with_columns(pl.lit(True).alias("lac"))
-    who = pl.concat([in_care, oc3.select("child", pl.lit(False).alias("lac"))]).group_by("child").agg(
+    who = pl.concat([in_care, oc3.select("child", pl.lit(False).alias("lac"))],
+                    how="vertical_relaxed").group_by("child").agg(
         pl.col("lac").any())
     people = life.children.join(who, on="child")
     age_end = ((end - pl.col("dob")) / 365.25).floor()
@@ -143,7 +144,8 @@ def _finish(life: Lifetime, frames: dict[str, pl.DataFrame], year: int) -> CareD
     for tbl in tables_in_year(year, extensions=True):
         if tbl.name not in frames:
             continue
-        frame = frames[tbl.name].join(header_children, on="child").drop(
+        frame = frames[tbl.name].with_columns(pl.col("child").cast(pl.Int64)).join(
+            header_children, on="child").drop(
             "CHILD", "DOB", "dob", strict=False)
         frame = frame.join(ids, on="child").with_columns(pl.col("dob").alias("DOB"))
         schema = tbl.polars_schema()

@@ -180,7 +180,7 @@ def build(rng: np.random.Generator, periods: pl.DataFrame, legal: pl.DataFrame,
         ((pl.col("day") - pl.col("dob")) / YEAR).floor().cast(pl.Int32).alias("age"),
     )
     carers = pl.concat([_carers(rng, events, places, residential_factor),
-                        _adoptive_carers(rng, events, places)])
+                        _adoptive_carers(rng, events, places)], how="vertical_relaxed")
     with_carers = (pl.col("kind") == ADOPT) & pl.col("with_carers")
     events = events.join(carers, on=["period", "day"], how="left").with_columns(
         pl.when(with_carers).then(pl.col("adopt_place")).otherwise(pl.col("place")).alias("place"))

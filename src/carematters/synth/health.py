@@ -152,4 +152,4 @@ def plans(rng: np.random.Generator, periods: pl.DataFrame, spells: pl.DataFrame,
             pl.col("PLAN_DATE") < pl.Series(spells["stop"].to_numpy())),
         iha.select("child", (pl.col("ASSESSMENT_DATE") + pl.Series(
             rng.integers(0, 15, iha.height))).alias("PLAN_DATE"), pl.lit("HEALTH").alias("PLAN_TYPE")),
-    ]).unique(subset=["child", "PLAN_DATE", "PLAN_TYPE"], keep="first", maintain_order=True)
+    ], how="vertical_relaxed").unique(subset=["child", "PLAN_DATE", "PLAN_TYPE"], keep="first", maintain_order=True)

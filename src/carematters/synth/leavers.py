@@ -70,7 +70,8 @@ def pathway(rng: np.random.Generator, eligible: pl.DataFrame, dob: np.ndarray, a
         pl.DataFrame({"child": child, "PLAN_DATE": planned, "KIND": "PLAN", "PA_ID": pa}),
         pl.DataFrame({"child": child[own], "PLAN_DATE": reviews["day"].to_numpy(), "KIND": "REV",
                       "PA_ID": pa[own]}),
-    ]).filter(pl.col("PLAN_DATE") < pl.Series(np.concatenate([stop, stop, stop[own]])))
+    ], how="vertical_relaxed").filter(
+        pl.col("PLAN_DATE") < pl.Series(np.concatenate([stop, stop, stop[own]])))
     leaving = eligible["end"].fill_null(0).to_numpy()
     leaver = np.flatnonzero(eligible["leaver"].to_numpy())
     contacts = chain(leaver, leaving[leaver] + rng.integers(7, 41, leaver.size), support_end[leaver],
@@ -114,10 +115,12 @@ def oc3(rng: np.random.Generator, eligible: pl.DataFrame, support_end: np.ndarra
         elif age > 21:  # 22-25, only those who asked for support, from 2023
             ok &= (cy >= 2023) & (b <= support_end[leavers])
         idx = np.flatnonzero(ok)
-        rows.append(pl.DataFrame({"child": child[idx], "age": age, "birthday": b[idx],
-                                  "year": cy[idx], "fortune": fortune[idx],
-                                  "dead": (died[idx] >= 0) & (died[idx] < b[idx])}))
-    frame = pl.concat(rows)
+        rows.append(pl.DataFrame({
+            "child": child[idx].astype(np.int64), "age": np.full(idx.size, age, dtype=np.int32),
+            "birthday": b[idx].astype(np.int64), "year": cy[idx].astype(np.int64),
+            "fortune": fortune[idx].astype(float), "dead": (died[idx] >= 0) & (died[idx] < b[idx]),
+        }))
+    frame = pl.concat(rows, how="vertical_relaxed")
     return _oc3_values(rng, frame)
 
 
