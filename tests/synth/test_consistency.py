@@ -75,7 +75,7 @@ def test_every_child_in_any_table_is_in_header(clean):
 def test_dates_of_birth_agree_with_header(clean):
     for _, data in _returns(clean):
         dob = data["Header"].select("CHILD", pl.col("DOB").alias("H"))
-        for name, frame in data.tables.items():
+        for _name, frame in data.tables.items():
             if "DOB" in frame.columns:
                 assert frame.join(dob, on="CHILD").filter(pl.col("DOB") != pl.col("H")).height == 0
 
@@ -151,7 +151,7 @@ def test_oc3_rows_are_care_leavers_at_a_birthday_in_the_year(clean):
 
 
 def test_adoption_tables_agree(clean):
-    for (_, year), data in _returns(clean):
+    for (_, _year), data in _returns(clean):
         adopted = data["Episodes"].filter(pl.col("REC").is_in(["E11", "E12"]))
         assert sorted(adopted["CHILD"]) == sorted(data["AD1"]["CHILD"])
         placed = data["PlacedAdoption"].select("CHILD", "DATE_PLACED")
