@@ -61,10 +61,14 @@ def test_flows_and_cohorts(at_end):
     assert 0.03 <= uasc <= 0.15
 
 
-def test_care_leavers_at_19(at_end):
-    _, data = at_end
-    oc3 = data["OC3"].filter(pl.col("DOB").map_elements(
-        lambda dob: year_start(YEAR) <= add_years(dob, 19) <= year_end(YEAR), return_dtype=pl.Boolean))
-    assert oc3.height > 40
-    assert 0.45 <= oc3["ACTIV"].str.contains("^[FP]").mean() <= 0.72
-    assert 0.75 <= oc3["ACCOM"].str.ends_with("1").mean() <= 0.97
+def test_care_leavers_at_19(data):
+    """Pooled over the three years: a single year has only about a hundred 19-year-olds."""
+    at_19 = pl.concat([
+        d["OC3"].filter(pl.col("DOB").map_elements(
+            lambda dob, y=year: year_start(y) <= add_years(dob, 19) <= year_end(y),
+            return_dtype=pl.Boolean))
+        for (_, year), d in data.items()
+    ])
+    assert at_19.height > 150
+    assert 0.45 <= at_19["ACTIV"].str.contains("^[FP]").mean() <= 0.72
+    assert 0.75 <= at_19["ACCOM"].str.ends_with("1").mean() <= 0.95

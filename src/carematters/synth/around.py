@@ -69,7 +69,7 @@ def missing(rng: np.random.Generator, periods: pl.DataFrame, dob: np.ndarray) ->
         "child", "MIS_START")
     # Keep only episodes that start after the previous kept one ended (two passes suffice here).
     for _ in range(2):
-        prev_end = pl.col("MIS_END").shift(1).over("child")
+        prev_end = pl.when(pl.col("child").shift(1) == pl.col("child")).then(pl.col("MIS_END").shift(1))
         frame = frame.filter(prev_end.is_null() | (pl.col("MIS_START") > prev_end))
     kind = pick(rng, {"M": 55, "A": 45}, frame.height)
     return frame.with_columns(pl.Series("MISSING", kind.tolist(), dtype=pl.String))
@@ -94,7 +94,7 @@ def _allocations(rng: np.random.Generator, owner: np.ndarray, start: np.ndarray,
         return np.ceil(rng.exponential(YEAR / rate, idx.size)).astype(np.int64)
 
     spells = chain(owner, start, stop, gap).sort("owner", "day")
-    nxt = pl.col("day").shift(-1).over("owner")
+    nxt = pl.when(pl.col("owner").shift(-1) == pl.col("owner")).then(pl.col("day").shift(-1))
     return spells.with_columns(nxt.alias("end"))
 
 

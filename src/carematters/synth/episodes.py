@@ -92,9 +92,10 @@ def _clean(events: pl.DataFrame, periods: pl.DataFrame, plans: pl.DataFrame) -> 
             | (pl.col("day") < pl.col("__placed"))
         )
         .sort("period", "day", "kind")
-        .unique(subset=["period", "day"], keep="first", maintain_order=True)
+        .filter((pl.col("period") != pl.col("period").shift(1)) | (pl.col("day") != pl.col("day").shift(1))
+                | pl.col("period").shift(1).is_null())
     )
-    nxt, prev = pl.col("temp_id").shift(-1).over("period"), pl.col("temp_id").shift(1).over("period")
+    nxt, prev = pl.col("temp_id").shift(-1), pl.col("temp_id").shift(1)
     paired = pl.when(pl.col("kind") == TEMP_START).then(nxt == pl.col("temp_id")).when(
         pl.col("kind") == TEMP_END).then(prev == pl.col("temp_id")).otherwise(True)
     return events.filter(paired.fill_null(False)).drop("stop", "__placed")
@@ -175,8 +176,10 @@ def build(rng: np.random.Generator, periods: pl.DataFrame, legal: pl.DataFrame,
         children.select("child", "dob", "instability"), on="child")
     events = _clean(_events(rng, periods, legal, plans, move_factor), periods, plans)
     events = events.join(periods.select("period", "child", "path", "cin", "dob"), on="period")
+    # Every period opens with a START event that sets every carried column, so a plain forward
+    # fill never leaks one period's values into the next (and is far faster than a window).
     events = events.sort("period", "day").with_columns(
-        pl.col("ls").forward_fill().over("period"),
+        pl.col("ls").forward_fill(),
         ((pl.col("day") - pl.col("dob")) / YEAR).floor().cast(pl.Int32).alias("age"),
     )
     carers = pl.concat([_carers(rng, events, places, residential_factor),
@@ -184,20 +187,18 @@ def build(rng: np.random.Generator, periods: pl.DataFrame, legal: pl.DataFrame,
     with_carers = (pl.col("kind") == ADOPT) & pl.col("with_carers")
     events = events.join(carers, on=["period", "day"], how="left").with_columns(
         pl.when(with_carers).then(pl.col("adopt_place")).otherwise(pl.col("place")).alias("place"))
-    events = events.with_columns(pl.col("place").forward_fill().over("period").alias("__place"))
+    events = events.with_columns(pl.col("place").forward_fill().alias("__place"))
     # A "same carer" move is a foster family moving house; other settings do not do that here.
     fostered = pl.col("__place").str.starts_with("U")
     events = events.filter((pl.col("kind") != SAME) | fostered).with_columns(
         pl.when((pl.col("kind") == LEGAL_SAME) & ~fostered).then(pl.lit(LEGAL, pl.Int8))
         .otherwise(pl.col("kind")).alias("kind")).drop("__place")
-    n = events.height
-    house_move = pl.Series(places.local(rng, n, 0.3), dtype=pl.String)
+    house_move = _new_postcodes(rng, events, [SAME, LEGAL_SAME], places)
     events = events.with_columns(
         pl.when(pl.col("kind").is_in([SAME, LEGAL_SAME])).then(house_move)
         .otherwise(pl.col("pl_post")).alias("pl_post"))
-    events = events.with_columns(
-        pl.col("place", "provider", "urn", "pl_post").forward_fill().over("period"))
-    temp_post = pl.Series(places.local(rng, n, 0.3), dtype=pl.String)
+    events = events.with_columns(pl.col("place", "provider", "urn", "pl_post").forward_fill())
+    temp_post = _new_postcodes(rng, events, [TEMP_START], places)
     temp = pl.col("kind") == TEMP_START
     events = events.with_columns(
         pl.when(temp).then(pl.col("temp")).otherwise(pl.col("place")).alias("place"),
@@ -208,11 +209,27 @@ def build(rng: np.random.Generator, periods: pl.DataFrame, legal: pl.DataFrame,
     return _episode_rows(rng, events, periods, places)
 
 
+def _new_postcodes(rng: np.random.Generator, events: pl.DataFrame, kinds: list[int],
+                   places: Places) -> pl.Series:
+    """A fresh postcode on rows of the given kinds, null elsewhere."""
+    rows = np.flatnonzero(events["kind"].is_in(kinds).to_numpy())
+    codes = pl.repeat(None, events.height, dtype=pl.String, eager=True)
+    if rows.size:
+        codes.scatter(rows, pl.Series(places.local(rng, rows.size, 0.3), dtype=pl.String))
+    return codes
+
+
+def _next(column: str) -> pl.Expr:
+    """The next row's value within the same period (rows sorted by period and day)."""
+    same = pl.col("period").shift(-1) == pl.col("period")
+    return pl.when(same).then(pl.col(column).shift(-1))
+
+
 def _episode_rows(rng: np.random.Generator, events: pl.DataFrame, periods: pl.DataFrame,
                   places: Places) -> pl.DataFrame:
     n = events.height
-    nxt = pl.col("kind").shift(-1).over("period")
-    next_place = pl.col("place").shift(-1).over("period")
+    nxt = _next("kind")
+    next_place = _next("place")
     move_reason = pl.Series(pick(rng, p.MOVE_REASON, n), dtype=pl.String)
     reason = (
         pl.when(pl.col("place").str.starts_with("T")).then(None)
@@ -229,7 +246,7 @@ def _episode_rows(rng: np.random.Generator, events: pl.DataFrame, periods: pl.Da
                                               dtype=pl.String), "end", "rec")
     episodes = events.join(home, on="period").with_columns(
         rne.alias("RNE"),
-        pl.col("day").shift(-1).over("period").alias("next_day"),
+        _next("day").alias("next_day"),
         reason.alias("REASON_PLACE_CHANGE"),
         pl.Series("z_alt", rng.integers(1, 5, n)).cast(pl.Int8),
     ).with_columns(

@@ -25,7 +25,8 @@ def carer_spells(episodes: pl.DataFrame, periods: pl.DataFrame) -> pl.DataFrame:
         starts.join(periods.select("period", "stop"), on="period")
         .sort("period", "DECOM")
         .select("child", "period", pl.col("DECOM").alias("start"), "PLACE",
-                pl.coalesce(pl.col("DECOM").shift(-1).over("period"), "stop").alias("stop"))
+                pl.coalesce(pl.when(pl.col("period").shift(-1) == pl.col("period"))
+                            .then(pl.col("DECOM").shift(-1)), "stop").alias("stop"))
     )
 
 
@@ -64,11 +65,17 @@ def visits(rng: np.random.Generator, spells: pl.DataFrame, dob: np.ndarray, from
 
 
 def with_social_worker(visits_: pl.DataFrame, workers: pl.DataFrame) -> pl.DataFrame:
-    """The social worker allocated on the visit date."""
-    return visits_.sort("VISIT_DATE").join_asof(
-        workers.select("child", pl.col("SW_DECOM").alias("VISIT_DATE"), "SW_ID").sort("VISIT_DATE"),
-        on="VISIT_DATE", by="child", strategy="backward", check_sortedness=False,
-    ).sort("child", "VISIT_DATE")
+    """The social worker allocated on the visit date (the latest allocation starting by then)."""
+    visits_ = visits_.sort("child", "VISIT_DATE")
+    workers = workers.sort("child", "SW_DECOM")
+    scale = np.int64(1 << 32)  # child and day packed in one sortable key
+    worker_key = workers["child"].to_numpy() * scale + workers["SW_DECOM"].to_numpy()
+    visit_child = visits_["child"].to_numpy()
+    at = np.searchsorted(worker_key, visit_child * scale + visits_["VISIT_DATE"].to_numpy(),
+                         side="right") - 1
+    found = (at >= 0) & (workers["child"].to_numpy()[np.maximum(at, 0)] == visit_child)
+    ids = workers["SW_ID"].gather(np.maximum(at, 0))
+    return visits_.with_columns(pl.when(pl.Series(found)).then(ids).alias("SW_ID"))
 
 
 def health_assessments(rng: np.random.Generator, periods: pl.DataFrame, dob: np.ndarray

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import polars as pl
 
-from carematters.synth._draw import add_months, birthday, pick
+from carematters.synth._draw import add_months, birthday, civil, pick
 from carematters.synth.chains import chain
 
 NOT_LEAVERS = ("E2", "E3", "E11", "E12", "E15")  # died, transferred, adopted, found to be adult
@@ -18,9 +18,7 @@ OC3_AGES = range(17, 26)
 
 
 def collection_year(days: np.ndarray) -> np.ndarray:
-    d = np.asarray(days, dtype=np.int64).astype("datetime64[D]")
-    year = d.astype("datetime64[Y]").astype(np.int64) + 1970
-    month = d.astype("datetime64[M]").astype(np.int64) % 12 + 1
+    year, month, _ = civil(days)
     return year + (month >= 4)
 
 
