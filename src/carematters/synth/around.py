@@ -10,7 +10,7 @@ import numpy as np
 import polars as pl
 
 from carematters.synth import params as p
-from carematters.synth._draw import YEAR, add_months, add_working_days, birthday, pick
+from carematters.synth._draw import YEAR, add_months, add_working_days, birthday, pick, pick_series
 from carematters.synth.chains import chain, late_or_early
 
 
@@ -38,12 +38,10 @@ def reviews(rng: np.random.Generator, periods: pl.DataFrame, dob: np.ndarray) ->
     held = chain(np.arange(periods.height), first, stop, gap)
     child = periods["child"].to_numpy()[held["owner"].to_numpy()]
     day = held["day"].to_numpy()
-    code = pick(rng, p.REVIEW_CODE, held.height)
-    young = day < birthday(dob[child], 4)
-    return pl.DataFrame({
-        "child": child, "REVIEW": day,
-        "REVIEW_CODE": pl.Series(np.where(young, "PN0", code).tolist(), dtype=pl.String),
-    })
+    young = pl.Series(day < birthday(dob[child], 4))
+    code = pl.select(pl.when(young).then(pl.lit("PN0")).otherwise(
+        pick_series(rng, p.REVIEW_CODE, held.height))).to_series()
+    return pl.DataFrame({"child": child, "REVIEW": day, "REVIEW_CODE": code})
 
 
 def missing(rng: np.random.Generator, periods: pl.DataFrame, dob: np.ndarray) -> pl.DataFrame:
@@ -71,8 +69,7 @@ def missing(rng: np.random.Generator, periods: pl.DataFrame, dob: np.ndarray) ->
     for _ in range(2):
         prev_end = pl.when(pl.col("child").shift(1) == pl.col("child")).then(pl.col("MIS_END").shift(1))
         frame = frame.filter(prev_end.is_null() | (pl.col("MIS_START") > prev_end))
-    kind = pick(rng, {"M": 55, "A": 45}, frame.height)
-    return frame.with_columns(pl.Series("MISSING", kind.tolist(), dtype=pl.String))
+    return frame.with_columns(pick_series(rng, {"M": 55, "A": 45}, frame.height).alias("MISSING"))
 
 
 def return_interviews(rng: np.random.Generator, missing_: pl.DataFrame) -> pl.DataFrame:

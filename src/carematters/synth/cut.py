@@ -138,23 +138,23 @@ def cut(life: Lifetime, year: int) -> CareData:
 
 def _finish(life: Lifetime, frames: dict[str, pl.DataFrame], year: int) -> CareData:
     """Schema columns and types, ids and dates of birth joined, only Header children, sorted."""
-    header_children = frames["Header"].select("child")
-    ids = life.children.select("child", "CHILD", "dob")
+    ids = frames["Header"].select("child", "CHILD", pl.col("dob").alias("DOB"))
     out: dict[str, pl.DataFrame] = {}
     for tbl in tables_in_year(year, extensions=True):
         if tbl.name not in frames:
             continue
-        frame = frames[tbl.name].with_columns(pl.col("child").cast(pl.Int64)).join(
-            header_children, on="child").drop(
-            "CHILD", "DOB", "dob", strict=False)
-        frame = frame.join(ids, on="child").with_columns(pl.col("dob").alias("DOB"))
+        frame = frames[tbl.name].with_columns(pl.col("child").cast(pl.Int64)).drop(
+            "CHILD", "DOB", "dob", strict=False).join(ids, on="child")
+        # CHILD ids are the LA code and a zero-padded serial, so the integer sorts the same way.
+        frame = frame.sort(["child" if k == "CHILD" else k for k in tbl.keys], nulls_last=True,
+                           maintain_order=True)
         schema = tbl.polars_schema()
         columns = [
             (pl.col(name).cast(pl.Int32).cast(pl.Date) if dtype == pl.Date() else pl.col(name).cast(dtype))
             if name in frame.columns else pl.lit(None, dtype).alias(name)
             for name, dtype in schema.items()
         ]
-        out[tbl.name] = frame.select(columns).sort(list(tbl.keys), nulls_last=True, maintain_order=True)
+        out[tbl.name] = frame.select(columns)
     return CareData(out, la=life.la, years=(year,), source=f"synthetic {life.la}")
 
 

@@ -12,7 +12,7 @@ import numpy as np
 import polars as pl
 
 from carematters.synth import params as p
-from carematters.synth._draw import YEAR, day, pick, pick_by_group, uniform_days
+from carematters.synth._draw import YEAR, day, pick, pick_by_group, pick_series, uniform_days
 from carematters.synth.places import Places
 
 # Event kinds, in the order that wins when two fall on the same day.
@@ -230,7 +230,7 @@ def _episode_rows(rng: np.random.Generator, events: pl.DataFrame, periods: pl.Da
     n = events.height
     nxt = _next("kind")
     next_place = _next("place")
-    move_reason = pl.Series(pick(rng, p.MOVE_REASON, n), dtype=pl.String)
+    move_reason = pick_series(rng, p.MOVE_REASON, n)
     reason = (
         pl.when(pl.col("place").str.starts_with("T")).then(None)
         .when(nxt.is_in([MOVE, LEGAL_MOVE]) & (next_place == "R5")).then(pl.lit("CUSTOD"))
@@ -280,7 +280,7 @@ def _settle_exits(rng: np.random.Generator, episodes: pl.DataFrame) -> pl.DataFr
     n = episodes.height
     kin = pl.col("place").is_in(["U1", "U2", "U3"])
     foster = pl.col("place").str.starts_with("U")
-    draws = {name: pl.Series(pick(rng, mix, n), dtype=pl.String) for name, mix in {
+    draws = {name: pick_series(rng, mix, n) for name, mix in {
         "sgo_kin": {"E45": 70, "E47": 30}, "sgo_foster": {"E46": 60, "E48": 40},
         "sgo_other": {"E47": 60, "E48": 40}, "at18_foster": p.AT_18_FOSTERED_REC,
         "at18_other": p.AT_18_OTHER_REC}.items()}

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import polars as pl
 
-from carematters.synth._draw import YEAR, add_months, add_working_days, birthday, pick
+from carematters.synth._draw import YEAR, add_months, add_working_days, birthday, pick_series
 from carematters.synth.chains import chain, late_or_early
 from carematters.synth.episodes import TEMP_END, TEMP_START
 
@@ -58,7 +58,7 @@ def visits(rng: np.random.Generator, spells: pl.DataFrame, dob: np.ndarray, from
     seen = rng.random(own.size) < 0.97
     return pl.DataFrame({
         "child": child, "VISIT_DATE": day,
-        "VISIT_KIND": pl.Series(pick(rng, {"STAT": 95, "REQ": 5}, own.size).tolist(), dtype=pl.String),
+        "VISIT_KIND": pick_series(rng, {"STAT": 95, "REQ": 5}, own.size),
         "SEEN": seen.astype(np.int8),
         "SEEN_ALONE": (seen & (rng.random(own.size) < alone_p)).astype(np.int8),
     })
