@@ -97,11 +97,17 @@ def _allocations(rng: np.random.Generator, owner: np.ndarray, start: np.ndarray,
 
 def social_workers(rng: np.random.Generator, periods: pl.DataFrame, workers: int,
                    la: str) -> pl.DataFrame:
-    """Each child's social workers from first entry to final exit, gaps between periods included."""
+    """Each child's social workers to final exit, gaps between periods included.
+
+    Most children are known to children's services before they come into care, so the first
+    worker (FCONTA) is usually allocated some months before the first entry; SWEpisodes then
+    cover the whole year even for a child who came into care during it (spec §1.4).
+    """
     span = periods.group_by("child").agg(pl.col("start").min(), pl.col("stop").max()).sort("child")
     child = span["child"].to_numpy()
     stop = span["stop"].to_numpy()
-    spells = _allocations(rng, child, span["start"].to_numpy(), stop, p.SW_CHANGE_RATE)
+    first = span["start"].to_numpy() - rng.integers(0, 300, child.size)
+    spells = _allocations(rng, child, first, stop, p.SW_CHANGE_RATE)
     n = spells.height
     pool = np.array([f"SW{v:06d}" for v in np.random.default_rng(int(la)).choice(
         900_000, workers, replace=False) + 100_000] + [f"XX{la}{i:03d}" for i in range(3)])

@@ -8,6 +8,8 @@ takes back the previous placement and postcode exactly, as DfE rule 383 asks.
 
 from __future__ import annotations
 
+from datetime import date
+
 import numpy as np
 import polars as pl
 
@@ -20,8 +22,10 @@ START, ADOPT, LEGAL_MOVE, LEGAL_SAME, LEGAL, MOVE, SAME, TEMP_START, TEMP_END = 
 RNE_OF_KIND = {START: "S", LEGAL_MOVE: "B", LEGAL_SAME: "U", LEGAL: "L", MOVE: "P", SAME: "T",
                TEMP_START: "P", TEMP_END: "P"}
 CARER_KINDS = (START, LEGAL_MOVE, MOVE)
-P2_LAST_START = day(__import__("datetime").date(2023, 4, 1))
-SUPPORTED_REGISTRATION = day(__import__("datetime").date(2023, 10, 28))
+# P2 (independent living) is invalid for episodes open after 28 October 2023 (spec §1.3): no
+# new P2 placements from April 2023. Supported accommodation needs an Ofsted URN from that date.
+P2_LAST_START = day(date(2023, 4, 1))
+SUPPORTED_REGISTRATION = day(date(2023, 10, 28))
 TEMP_DAYS = {"T0": (1, 10), "T1": (2, 14), "T2": (3, 14), "T3": (3, 14), "T4": (1, 7)}
 NONE = ""  # "deliberately blank" while carrying values forward (null means "not set here")
 
@@ -36,17 +40,26 @@ def _spread(rng: np.random.Generator, periods: pl.DataFrame, counts: np.ndarray)
                          "day": days.astype(np.int64)})
 
 
-def _events(rng: np.random.Generator, periods: pl.DataFrame, legal: pl.DataFrame,
-            plans: pl.DataFrame, move_factor: float) -> pl.DataFrame:
+def _moves(rng: np.random.Generator, periods: pl.DataFrame, move_factor: float) -> pl.DataFrame:
+    """Carer changes: a Poisson stream per period (the child's own instability scales it), plus
+    an early move after an emergency placement for some."""
     years = (periods["stop"] - periods["start"]).to_numpy() / YEAR
     n = periods.height
     rate = periods["path"].replace_strict(p.MOVE_RATE, return_dtype=pl.Float64).to_numpy()
     rate = rate * periods["instability"].to_numpy() * move_factor
     moves = _spread(rng, periods, rng.poisson(rate * years))
-    early_days = periods.select("period", "start").with_columns(
+    early = periods.select("period", "start").with_columns(
         (pl.col("start") + pl.Series(uniform_days(rng, 3, 60, n))).alias("day"),
         pl.Series("pick", rng.random(n) < p.EARLY_MOVE_P)).filter("pick").select("period", "day")
     same = _spread(rng, periods, rng.poisson(p.SAME_CARER_RATE * years))
+    return pl.concat([moves.with_columns(pl.lit(MOVE).alias("kind")),
+                      early.with_columns(pl.lit(MOVE).alias("kind")),
+                      same.with_columns(pl.lit(SAME).alias("kind"))])
+
+
+def _temporary_moves(rng: np.random.Generator, periods: pl.DataFrame) -> pl.DataFrame:
+    """Pairs of events: the move to a T0-T4 placement, and the return some days later."""
+    years = (periods["stop"] - periods["start"]).to_numpy() / YEAR
     temps = _spread(rng, periods, rng.poisson(p.TEMP_RATE * years))
     code = pick(rng, p.PLACEMENTS["temporary"], temps.height)
     low = np.array([TEMP_DAYS[c][0] for c in code], dtype=np.int64)
@@ -56,26 +69,38 @@ def _events(rng: np.random.Generator, periods: pl.DataFrame, legal: pl.DataFrame
         pl.Series("temp_id", np.arange(temps.height)),
         pl.Series("length", uniform_days(rng, low, high)),
     )
+    return pl.concat([
+        temps.with_columns(pl.lit(TEMP_START).alias("kind")),
+        temps.with_columns((pl.col("day") + pl.col("length")).alias("day"),
+                           pl.lit(TEMP_END).alias("kind")),
+    ]).drop("length")
+
+
+def _adoptive_placements(plans: pl.DataFrame) -> pl.DataFrame:
+    """A3/A5 with the current foster carers (RNE T) or A4/A6 with new adopters (RNE P); A3/A4
+    when the parents consented, A5/A6 under a placement order."""
+    consent = pl.col("consent")
+    place = pl.when(pl.col("with_carers")).then(
+        pl.when(consent).then(pl.lit("A3")).otherwise(pl.lit("A5"))).otherwise(
+        pl.when(consent).then(pl.lit("A4")).otherwise(pl.lit("A6")))
+    return plans.filter(pl.col("placed").is_not_null()).select(
+        "period", pl.col("placed").alias("day"), pl.lit(ADOPT).alias("kind"),
+        place.alias("adopt_place"), "with_carers")
+
+
+def _events(rng: np.random.Generator, periods: pl.DataFrame, legal: pl.DataFrame,
+            plans: pl.DataFrame, move_factor: float) -> pl.DataFrame:
     roll = rng.random(legal.height)
     legal_kind = np.where(roll < p.LEGAL_WITH_MOVE_P, LEGAL_MOVE,
                           np.where(roll < p.LEGAL_WITH_MOVE_P + 0.04, LEGAL_SAME, LEGAL))
-    adopt = plans.filter(pl.col("placed").is_not_null()).select(
-        "period", pl.col("placed").alias("day"), pl.lit(ADOPT).alias("kind"),
-        pl.when(pl.col("with_carers")).then(pl.when("consent").then(pl.lit("A3")).otherwise(
-            pl.lit("A5"))).otherwise(pl.when("consent").then(pl.lit("A4")).otherwise(pl.lit("A6")))
-        .alias("adopt_place"), "with_carers")
     events = pl.concat([
         periods.select("period", pl.col("start").alias("day"), pl.lit(START).alias("kind"),
                        pl.col("ls0").alias("ls")),
         legal.with_columns(pl.Series("kind", legal_kind)),
-        moves.with_columns(pl.lit(MOVE).alias("kind")),
-        early_days.with_columns(pl.lit(MOVE).alias("kind")),
-        same.with_columns(pl.lit(SAME).alias("kind")),
-        temps.with_columns(pl.lit(TEMP_START).alias("kind")),
-        temps.with_columns((pl.col("day") + pl.col("length")).alias("day"),
-                           pl.lit(TEMP_END).alias("kind")),
-        adopt,
-    ], how="diagonal_relaxed").drop("length")
+        _moves(rng, periods, move_factor),
+        _temporary_moves(rng, periods),
+        _adoptive_placements(plans),
+    ], how="diagonal_relaxed")
     return events.with_columns(pl.col("kind").cast(pl.Int8), pl.col("day").cast(pl.Int64))
 
 
