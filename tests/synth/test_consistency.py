@@ -188,3 +188,50 @@ def test_reviews_and_missing_within_year(clean):
         missing = data["Missing"]
         assert (missing["MIS_START"] <= date(year, 3, 31)).all()
         assert missing.filter(pl.col("MIS_END") < pl.col("MIS_START")).height == 0
+
+
+def _with_neighbours(data):
+    return data["Episodes"].sort("CHILD", "DECOM").with_columns(
+        *(pl.col(c).shift(-1).over("CHILD").alias(f"next_{c}") for c in ("RNE", "PLACE", "PL_POST")),
+        *(pl.col(c).shift(1).over("CHILD").alias(f"prev_{c}") for c in ("PLACE", "PL_POST")),
+    )
+
+
+def test_placement_change_reasons_and_providers(clean):
+    for _, data in _returns(clean):
+        episodes = _with_neighbours(data)
+        temporary = pl.col("PLACE").str.starts_with("T")
+        moved = (pl.col("REC") == "X1") & pl.col("next_RNE").is_in(["P", "B", "T", "U"]) & ~temporary
+        assert episodes.filter(moved & pl.col("REASON_PLACE_CHANGE").is_null()).height == 0
+        assert episodes.filter(~moved & pl.col("REASON_PLACE_CHANGE").is_not_null()).height == 0
+        no_provider = temporary | pl.col("PLACE").str.starts_with("Z")
+        assert (episodes.filter(no_provider)["PLACE_PROVIDER"].is_null()).all()
+        assert (episodes.filter(~no_provider)["PLACE_PROVIDER"].is_not_null()).all()
+        assert (episodes.filter(pl.col("PLACE") == "P1")["PLACE_PROVIDER"] == "PR0").all()
+        unregistered = pl.col("PLACE").is_in(["P1", "P3", "R1", "R2", "R5"]) | no_provider
+        assert episodes.filter(unregistered)["URN"].is_null().all()
+        urns = episodes.filter(~unregistered)["URN"]
+        assert urns.str.contains(r"^(SC\d{6}|XXXXXXX)$").all()
+
+
+def test_temporary_moves_return_to_the_previous_placement(clean):
+    for _, data in _returns(clean):
+        episodes = _with_neighbours(data)
+        temps = episodes.filter(pl.col("PLACE").str.starts_with("T") & pl.col("prev_PLACE").is_not_null()
+                                & pl.col("next_RNE").is_not_null())
+        assert temps.height > 0
+        assert (temps["RNE"] == "P").all() and (temps["next_RNE"] == "P").all()
+        assert (temps["next_PLACE"] == temps["prev_PLACE"]).all()
+        assert (temps["next_PL_POST"] == temps["prev_PL_POST"]).all()
+        starts = episodes.filter(pl.col("RNE") == "S")
+        assert not starts["PLACE"].str.starts_with("T").any()
+        adoptive = episodes.filter(pl.col("PLACE").is_in(["A3", "A5"]) & (pl.col("prev_PLACE") != pl.col("PLACE")))
+        assert adoptive["RNE"].is_in(["S", "T", "U"]).all()
+
+
+def test_missing_episodes_do_not_overlap(clean):
+    for _, data in _returns(clean):
+        missing = data["Missing"].sort("CHILD", "MIS_START").with_columns(
+            pl.col("MIS_END").shift(1).over("CHILD").alias("prev_end"))
+        assert missing.filter(pl.col("MIS_START") <= pl.col("prev_end")).height == 0
+        assert data["Missing"]["MISSING"].is_in(["M", "A"]).all()

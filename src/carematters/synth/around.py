@@ -65,10 +65,9 @@ def missing(rng: np.random.Generator, periods: pl.DataFrame, dob: np.ndarray) ->
     end = np.minimum(start + length.astype(np.int64), last[rep])
     frame = pl.DataFrame({"child": child[rep], "MIS_START": start, "MIS_END": end}).sort(
         "child", "MIS_START")
-    # Keep only episodes that start after the previous kept one ended (two passes suffice here).
-    for _ in range(2):
-        prev_end = pl.when(pl.col("child").shift(1) == pl.col("child")).then(pl.col("MIS_END").shift(1))
-        frame = frame.filter(prev_end.is_null() | (pl.col("MIS_START") > prev_end))
+    # Keep an episode only if it starts after every earlier one (kept or not) has ended.
+    latest_end = pl.col("MIS_END").cum_max().shift(1).over("child")
+    frame = frame.filter(latest_end.is_null() | (pl.col("MIS_START") > latest_end))
     return frame.with_columns(pick_series(rng, {"M": 55, "A": 45}, frame.height).alias("MISSING"))
 
 
