@@ -36,6 +36,9 @@ class Settings:
     prior_days: float = 90.0
 
 
+DEFAULT_SETTINGS = Settings()
+
+
 @dataclass(frozen=True)
 class Forecast:
     """Expected children and variance by [step, band(+all), group(+all)]; child_days [step, G]."""
@@ -90,7 +93,7 @@ def data_end(data: CareData) -> date:
     return max(d for d in (episodes["DECOM"].max(), episodes["DEC"].max()) if d is not None)
 
 
-def forecast_runs(run_frame: pl.DataFrame, origin: date, settings: Settings = Settings(),
+def forecast_runs(run_frame: pl.DataFrame, origin: date, settings: Settings = DEFAULT_SETTINGS,
                   scenario: Scenario = BASE, groups: tuple[str, ...] = GROUPS) -> Forecast:
     """Forecast from prepared runs (see `states.runs`), learning from the window before origin."""
     window_start = add_months(origin, -settings.reference_months) + timedelta(days=1)
@@ -112,7 +115,7 @@ def forecast_runs(run_frame: pl.DataFrame, origin: date, settings: Settings = Se
                     path.child_days, settings.level)
 
 
-def forecast(data: CareData, settings: Settings = Settings(), scenario: Scenario = BASE,
+def forecast(data: CareData, settings: Settings = DEFAULT_SETTINGS, scenario: Scenario = BASE,
              origin: date | None = None) -> Forecast:
     """Forecast the care population from `origin` (default: the end of the data)."""
     origin = origin or data_end(data)

@@ -103,3 +103,13 @@ def population_on(run_frame: pl.DataFrame, day: date, groups: tuple[str, ...]) -
     population = np.zeros((MONTHS, len(groups)))
     population[counts["M"].to_numpy(), counts["G"].to_numpy()] = counts["len"].to_numpy()
     return population
+
+
+def runs_as_at(run_frame: pl.DataFrame, day: date) -> pl.DataFrame:
+    """Runs as they were known at the end of `day` (the same as building runs from `as_at`)."""
+    later = pl.col("END") > day
+    return run_frame.filter(pl.col("START") <= day).with_columns(
+        pl.when(later).then(None).otherwise(pl.col("END")).alias("END"),
+        (pl.col("EXIT") & ~later.fill_null(False)).alias("EXIT"),
+        pl.when(later).then(None).otherwise(pl.col("NEXT_GROUP")).alias("NEXT_GROUP"),
+    )
