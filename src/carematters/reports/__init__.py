@@ -1,0 +1,1 @@
+"""Renderers: charts (SVG), HTML fragments and workbooks, made from engine results only."""
