@@ -6,11 +6,8 @@ Creates benchmarks/.venv-demand (once) and pip-installs cs-demand-model there; w
 data as CSV under benchmarks/_data/; runs both models on it; prints the time ratio of the
 12-month projection and both models' 12-month backtest errors.
 
-Data: `carematters.synth.generate` when that package is present; otherwise a vectorised
-history made here from age- and placement-dependent rates with a mild upward trend in
-entries and in residential use (so a constant-rate model is not handed the truth). Say
-which one was used when quoting figures: the fallback is a Markov process, which suits a
-Markov forecaster.
+Data: one authority from `carematters.synth.generate` (children = distinct children looked
+after at some time in the window), all years combined as the returns would be.
 
 Placements are scored in cs-demand-model's categories (fostering U1-U6, residential K2/R1,
 supported H5/P2, other), and carematters is run with the same categories so both answer the
@@ -35,6 +32,7 @@ from carematters.data.caredata import CareData
 from carematters.data.years import add_months, year_end
 from carematters.forecast import Settings, forecast_runs, runs
 from carematters.forecast.states import as_at, runs_as_at
+from carematters.synth import generate
 
 HERE = Path(__file__).resolve().parent
 VENV = HERE / ".venv-demand"
@@ -56,108 +54,9 @@ def peer_group() -> pl.Expr:
 
 # --- data -------------------------------------------------------------------------------
 
-#: Fallback history: (PLACE, PLACE_PROVIDER) per state, and yearly leave / move rates.
-STATES = [("U6", "PR1"), ("U6", "PR4"), ("U3", "PR1"), ("K2", "PR4"), ("H5", "PR4"),
-          ("P1", "PR0"), ("A4", "PR1"), ("R2", None)]
-ENTRY_AGE = np.array([18, 5, 4, 4, 3, 3, 3, 3, 3, 3, 4, 5, 6, 8, 9, 10, 6, 3], float)
-
-
-def _entry_state(age: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-    weights = np.where(age[:, None] < 10,
-                       [0.45, 0.25, 0.18, 0.01, 0.0, 0.08, 0.0, 0.03],
-                       np.where(age[:, None] < 16,
-                                [0.38, 0.28, 0.1, 0.16, 0.0, 0.05, 0.0, 0.03],
-                                [0.2, 0.2, 0.05, 0.2, 0.3, 0.02, 0.0, 0.03]))
-    cumulative = weights.cumsum(axis=1) / weights.sum(axis=1, keepdims=True)
-    return (rng.random(len(age))[:, None] > cumulative).sum(axis=1)
-
-
-def _leave_rate(state: np.ndarray, age: np.ndarray) -> np.ndarray:
-    """Per-year hazard of leaving the placement (moving or leaving care)."""
-    base = np.array([0.55, 0.6, 0.45, 1.2, 1.4, 1.0, 2.5, 4.0])[state]
-    return base * np.where(age < 1, 1.6, 1.0)
-
-
-def _next_state(state: np.ndarray, age: np.ndarray, residential_pull: np.ndarray,
-                rng: np.random.Generator) -> np.ndarray:
-    """-1 = leaves care; otherwise the next placement state."""
-    n = len(state)
-    leave_care = rng.random(n) < np.where(state == 6, 0.9, 0.45)
-    target = np.where(age >= 16, 4, np.where(rng.random(n) < residential_pull, 3,
-                                             rng.integers(0, 3, n)))
-    target = np.where((age < 5) & (rng.random(n) < 0.3), 6, target)
-    target = np.where(target == state, (target + 1) % 3, target)
-    return np.where(leave_care, -1, target)
-
-
-def fallback_history(children: int, first: date, last: date, seed: int) -> CareData:
-    rng = np.random.default_rng(seed)
-    span = (last - first).days
-    # Entries rise about 3% a year; residential pull grows with calendar time.
-    u = rng.random(children)
-    growth = 0.03 * span / 365.25
-    start_day = np.floor(span * (np.log1p(u * np.expm1(growth)) / growth)).astype(int)
-    age_years = rng.choice(18, children, p=ENTRY_AGE / ENTRY_AGE.sum())
-    dob_day = start_day - (age_years * 365.25 + rng.integers(0, 365, children)).astype(int)
-    dob = pl.Series(np.datetime64(first, "D") + dob_day)
-    eighteenth = (dob.dt.offset_by("18y").to_numpy() - np.datetime64(first, "D")).astype(int)
-    state = _entry_state(age_years, rng)
-    ids = np.arange(children)
-    rows, day, rne, alive = [], start_day.copy(), np.full(children, "S"), np.ones(children, bool)
-    while alive.any():
-        idx = ids[alive]
-        age = (day[idx] - dob_day[idx]) / 365.25
-        stay = rng.exponential(365.25 / _leave_rate(state[idx], age)).astype(int) + 1
-        end = day[idx] + stay
-        ages_out = end >= eighteenth[idx]
-        end = np.where(ages_out, eighteenth[idx], end)
-        open_ = end > span
-        pull = 0.08 + 0.06 * day[idx] / span
-        nxt = np.where(ages_out, -1, _next_state(state[idx], age, pull, rng))
-        rec = np.where(open_, "", np.where(nxt >= 0, "X1", np.where(ages_out, "E8", "E4A")))
-        rows.append(pl.DataFrame({
-            "i": idx, "DECOM": day[idx], "DEC": np.where(open_, -1, end), "RNE": rne[idx],
-            "S": state[idx], "REC": rec,
-        }))
-        moving = (~open_) & (nxt >= 0)
-        alive[idx[~moving]] = False
-        state[idx[moving]] = nxt[moving]
-        day[idx[moving]] = end[moving]
-        rne[idx[moving]] = "P"
-    return _as_caredata(pl.concat(rows), dob_day, first)
-
-
-def _as_caredata(raw: pl.DataFrame, dob_day: np.ndarray, first: date) -> CareData:
-    origin = pl.lit(first)
-    places = pl.DataFrame({"S": range(len(STATES)), "PLACE": [p for p, _ in STATES],
-                           "PLACE_PROVIDER": [q for _, q in STATES]},
-                          schema={"S": pl.Int64, "PLACE": pl.String, "PLACE_PROVIDER": pl.String})
-    episodes = raw.join(places, on="S").select(
-        pl.format("C{}", "i").alias("CHILD"),
-        (origin + pl.duration(days="DECOM")).alias("DECOM"), "RNE",
-        pl.lit("C2").alias("LS"), pl.lit("N1").alias("CIN"), "PLACE", "PLACE_PROVIDER",
-        pl.when(pl.col("DEC") >= 0).then(origin + pl.duration(days="DEC")).alias("DEC"),
-        pl.when(pl.col("REC") != "").then(pl.col("REC")).alias("REC"),
-        pl.lit(None, pl.String).alias("REASON_PLACE_CHANGE"),
-        pl.lit("XX1 1AA").alias("HOME_POST"), pl.lit("XX1 2BB").alias("PL_POST"),
-    )
-    header = pl.DataFrame({"i": np.arange(len(dob_day)), "d": dob_day}).select(
-        pl.format("C{}", "i").alias("CHILD"), pl.lit("1").alias("SEX"),
-        (origin + pl.duration(days="d")).alias("DOB"),
-    ).join(episodes.select("CHILD").unique(), on="CHILD", how="semi")
-    return CareData({"Episodes": episodes, "Header": header})
-
-
-def synthetic(children: int, last_year: int, years: int, seed: int) -> tuple[CareData, str]:
-    try:
-        from carematters.synth import generate
-
-        from carematters.data.caredata import combine_years
-    except ImportError:
-        first = date(last_year - years, 4, 1)
-        return fallback_history(children, first, year_end(last_year), seed), "fallback"
-    result = generate(children, list(range(last_year - years + 1, last_year + 1)), seed=seed)
-    return combine_years(result.returns.values()), "carematters.synth"
+def synthetic(children: int, last_year: int, years: int, seed: int) -> CareData:
+    result = generate(children, years, seed=seed, last_year=last_year)
+    return result.authority(result.authorities[0])
 
 
 # --- cs-demand-model ---------------------------------------------------------------------
@@ -247,16 +146,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--children", type=int, default=54_000)
     parser.add_argument("--years", type=int, default=8)
-    parser.add_argument("--last-year", type=int, default=2024)
+    parser.add_argument("--last-year", type=int, default=2025)
     parser.add_argument("--origins", type=int, default=3)
     parser.add_argument("--reference-months", type=int, default=24)
     parser.add_argument("--seed", type=int, default=2026)
     args = parser.parse_args()
 
     python = ensure_peer()
-    data, source = synthetic(args.children, args.last_year, args.years, args.seed)
+    data = synthetic(args.children, args.last_year, args.years, args.seed)
     end = year_end(args.last_year)
-    print(f"data: {source}, {data['Header'].height:,} children, "
+    print(f"data: carematters.synth, {data['Header'].height:,} children, "
           f"{data['Episodes'].height:,} episodes, to {end}")
 
     t0 = time.perf_counter()
