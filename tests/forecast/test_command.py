@@ -45,7 +45,7 @@ def test_the_command_writes_the_forecast_and_charts(tmp_path, monkeypatch):
     out = tmp_path / "out"
     result = CliRunner().invoke(app, [
         "forecast", str(tmp_path), "--months", "12", "--scenario", str(scenario),
-        "--out", str(out), "--backtest", "--backtest-years", "2", "--draws", "10",
+        "--out", str(out), "--backtest", "--backtest-years", "1", "--draws", "10",
     ])
     assert result.exit_code == 0, result.output
     frame = pl.read_csv(out / "forecast.csv", try_parse_dates=True)

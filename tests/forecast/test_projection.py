@@ -59,21 +59,26 @@ HISTORY = simulate(
     date(2016, 1, 1), ORIGIN,
 )
 DATA = CareData({"Episodes": HISTORY[0], "Header": HISTORY[1]})
-SETTINGS = Settings(months=24, draws=50)
+SETTINGS = Settings(months=12, draws=20)
+
+
+@pytest.fixture(scope="module")
+def base():
+    return forecast(DATA, SETTINGS, origin=ORIGIN)
 
 
 def _totals(frame: pl.DataFrame, placement: str = "all") -> pl.DataFrame:
     return frame.filter((pl.col("age_band") == "all") & (pl.col("placement") == placement))
 
 
-def test_bands_widen_with_the_horizon():
-    total = _totals(forecast(DATA, SETTINGS, origin=ORIGIN).frame())
+def test_bands_widen_with_the_horizon(base):
+    total = _totals(base.frame())
     width = (total["upper"] - total["lower"]).to_numpy()
     assert width[0] == 0
     assert np.all(np.diff(width) > 0)
 
 
-def test_a_scenario_that_changes_nothing_equals_the_base():
+def test_a_scenario_that_changes_nothing_equals_the_base(base):
     nothing = scenario_from_mapping({"name": "no change", "adjust": [
         {"kind": "entries", "multiply": 1.0},
         {"kind": "exits", "placement": "foster_ifa", "add": 0},
@@ -81,29 +86,30 @@ def test_a_scenario_that_changes_nothing_equals_the_base():
         {"kind": "shift", "from": "foster_ifa", "to": "foster_in_house", "share": 0.0,
          "current": True},
     ]}, GROUPS)
-    base = forecast(DATA, SETTINGS, origin=ORIGIN).frame()
-    assert forecast(DATA, SETTINGS, nothing, origin=ORIGIN).frame().equals(base)
+    assert forecast(DATA, SETTINGS, nothing, origin=ORIGIN).frame().equals(base.frame())
 
 
-def test_fewer_residential_entries_means_fewer_in_residential():
+def test_fewer_residential_entries_means_fewer_in_residential(base):
     fewer = scenario_from_mapping({"adjust": [
         {"kind": "entries", "placement": "residential_external", "multiply": 0.9}]}, GROUPS)
-    base = _totals(forecast(DATA, SETTINGS, origin=ORIGIN).frame(), "residential_external")["expected"]
-    alt = _totals(forecast(DATA, SETTINGS, fewer, origin=ORIGIN).frame(), "residential_external")["expected"]
-    assert alt[0] == base[0]
-    assert (alt[1:] < base[1:]).all()
+    before = _totals(base.frame(), "residential_external")["expected"]
+    after = _totals(forecast(DATA, SETTINGS, fewer, origin=ORIGIN).frame(),
+                    "residential_external")["expected"]
+    assert after[0] == before[0]
+    assert (after[1:] < before[1:]).all()
 
 
-def test_a_shift_of_current_children_moves_them_at_once():
+def test_a_shift_of_current_children_moves_them_at_once(base):
     shift = scenario_from_mapping({"adjust": [
         {"kind": "shift", "from": "foster_ifa", "to": "foster_in_house", "share": 0.05,
          "current": True}]}, GROUPS)
-    base = forecast(DATA, SETTINGS, origin=ORIGIN).frame()
-    alt = forecast(DATA, SETTINGS, shift, origin=ORIGIN).frame()
-    moved = _totals(base, "foster_ifa")["expected"][0] * 0.05
-    assert _totals(alt, "foster_in_house")["expected"][0] == pytest.approx(
-        _totals(base, "foster_in_house")["expected"][0] + moved)
-    assert _totals(alt, "all")["expected"][0] == pytest.approx(_totals(base, "all")["expected"][0])
+    before = base.frame()
+    after = forecast(DATA, SETTINGS, shift, origin=ORIGIN).frame()
+    moved = _totals(before, "foster_ifa")["expected"][0] * 0.05
+    assert _totals(after, "foster_in_house")["expected"][0] == pytest.approx(
+        _totals(before, "foster_in_house")["expected"][0] + moved)
+    assert _totals(after, "all")["expected"][0] == pytest.approx(
+        _totals(before, "all")["expected"][0])
 
 
 def test_bad_scenarios_are_refused():
@@ -113,8 +119,8 @@ def test_bad_scenarios_are_refused():
         scenario_from_mapping({"adjust": [{"kind": "more"}]}, GROUPS)
 
 
-def test_forecast_costs_are_child_days_at_weekly_rates():
-    fc = forecast(DATA, SETTINGS, origin=ORIGIN)
+def test_forecast_costs_are_child_days_at_weekly_rates(base):
+    fc = base
     costs = forecast_costs(fc, CostTable.default())
     first = costs.filter((pl.col("start") == ORIGIN) & (pl.col("placement") == "foster_in_house"))
     # £700 a week in-house: each child-day costs £100.
