@@ -12,7 +12,7 @@ from datetime import date
 import numpy as np
 import polars as pl
 
-from carematters.costs.groups import with_groups
+from carematters.costs.groups import OTHER, placement_group
 from carematters.data.episodes import drop_short_breaks
 
 #: Reporting bands (DfE's published age groups). Rates are learnt per band.
@@ -65,30 +65,43 @@ def as_at(episodes: pl.DataFrame, day: date) -> pl.DataFrame:
 
 
 def runs(episodes: pl.DataFrame, header: pl.DataFrame, group: pl.Expr | None = None) -> pl.DataFrame:
-    """One row per run: CHILD, DOB, START, END (null while open), GROUP, ENTRY (the run opens a
-    period of care), EXIT (it closes one), NEXT_GROUP (the group moved to, if any).
+    """One row per run: CHILD, START, END (null while open), GROUP, ENTRY (the run opens a
+    period of care), EXIT (it closes one), NEXT_GROUP (the group moved to, if any), DOB.
 
-    Children without a date of birth cannot be aged and are left out.
+    Periods of care and temporary placements follow spec §1.1 and §5.2 exactly as
+    `costs.groups.with_groups` does; this builds them with whole-frame shifts over the sorted
+    episodes rather than per-child windows, which keeps a 50,000-child history well under a
+    second. Children without a date of birth cannot be aged and are left out.
     """
-    eps = with_groups(drop_short_breaks(episodes), group)
-    by_period = ["CHILD", "PERIOD"]
+    eps = drop_short_breaks(episodes).sort(["CHILD", "DECOM"], nulls_last=True)
+    new_child = (pl.col("CHILD") != pl.col("CHILD").shift(1)).fill_null(True)
+    new_period = (
+        new_child | (pl.col("RNE") == "S").fill_null(False)
+        | ~pl.col("DECOM").eq_missing(pl.col("DEC").shift(1))
+    )
+    raw_group = placement_group() if group is None else group
+    eps = eps.with_columns(new_period.cum_sum().alias("_period"), raw_group.alias("GROUP"))
     eps = eps.with_columns(
-        (pl.col("GROUP") != pl.col("GROUP").shift(1).over(by_period)).fill_null(True)
-        .cast(pl.Int32).cum_sum().over(by_period).alias("RUN")
+        pl.col("GROUP").forward_fill().over("_period").fill_null(OTHER)
     )
-    grouped = eps.group_by(["CHILD", "PERIOD", "RUN"], maintain_order=True).agg(
-        pl.col("DECOM").first().alias("START"),
-        pl.col("DEC").last().alias("END"),
-        pl.col("GROUP").first(),
+    new_run = new_period | (pl.col("GROUP") != pl.col("GROUP").shift(1)).fill_null(True)
+    grouped = (
+        eps.with_columns(new_run.cum_sum().alias("_run"))
+        .group_by("_run", maintain_order=True)
+        .agg(
+            pl.col("CHILD").first(), pl.col("_period").first(),
+            pl.col("DECOM").first().alias("START"), pl.col("DEC").last().alias("END"),
+            pl.col("GROUP").first(),
+        )
     )
-    position = pl.int_range(pl.len()).over(by_period)
-    last = position == pl.len().over(by_period) - 1
+    last = (pl.col("_period") != pl.col("_period").shift(-1)).fill_null(True)
     dob = header.select("CHILD", "DOB").drop_nulls().unique("CHILD")
-    return grouped.with_columns(
-        (position == 0).alias("ENTRY"),
+    return grouped.select(
+        "CHILD", "START", "END", "GROUP",
+        (pl.col("_period") != pl.col("_period").shift(1)).fill_null(True).alias("ENTRY"),
         (last & pl.col("END").is_not_null()).alias("EXIT"),
-        pl.col("GROUP").shift(-1).over(by_period).alias("NEXT_GROUP"),
-    ).join(dob, on="CHILD", how="inner").drop("RUN")
+        pl.when(~last).then(pl.col("GROUP").shift(-1)).alias("NEXT_GROUP"),
+    ).join(dob, on="CHILD", how="inner")
 
 
 def population_on(run_frame: pl.DataFrame, day: date, groups: tuple[str, ...]) -> np.ndarray:
