@@ -15,10 +15,10 @@ from rich.table import Table
 from carematters.commands._common import console, err_console
 from carematters.costs import GROUPS, CostTable
 from carematters.data.caredata import CareData, combine_years
-from carematters.forecast import BASE, Scenario, Settings, forecast, scenario_from_mapping
+from carematters.forecast import BASE, Scenario, Settings, forecast_runs, scenario_from_mapping
 from carematters.forecast.backtest import Backtest, backtest
 from carematters.forecast.costing import forecast_costs, scenario_cost_change
-from carematters.forecast.engine import ALL, Forecast, data_end
+from carematters.forecast.engine import ALL, Forecast, data_end, observed
 from carematters.forecast.states import runs
 from carematters.forecast.sufficiency import own_districts, placement_shares, sufficiency
 from carematters.reports.forecast import forecast_chart, forecast_workbook, sufficiency_section
@@ -77,23 +77,27 @@ class Outcome:
     sufficiency: pl.DataFrame
     backtest: Backtest | None
     cost_table: CostTable
+    history: pl.DataFrame
 
 
 def run(data: CareData, options: Options) -> Outcome:
     """Everything the command computes, without printing or writing."""
     costs = options.costs or CostTable.default(data.la)
-    base = forecast(data, options.settings)
-    chosen = base if options.scenario is BASE else forecast(data, options.settings, options.scenario)
-    episodes = data["Episodes"]
+    episodes, origin = data["Episodes"], data_end(data)
+    run_frame = runs(episodes, data["Header"])
+    base = forecast_runs(run_frame, origin, options.settings)
+    chosen = (base if options.scenario is BASE
+              else forecast_runs(run_frame, origin, options.settings, options.scenario))
+    history = observed(run_frame, origin, options.settings.reference_months)
     districts = options.districts or tuple(own_districts(episodes))
     shares = placement_shares(episodes, base.rates.start, base.rates.end, districts)
     checked = None
     if options.backtest_years:
-        checked = backtest(runs(episodes, data["Header"]), data_end(data),
+        checked = backtest(run_frame, origin,
                            years=options.backtest_years, settings=options.settings)
     change = None if chosen is base else scenario_cost_change(base, chosen, costs)
     return Outcome(base, chosen, forecast_costs(chosen, costs), change,
-                   sufficiency(chosen, shares), checked, costs)
+                   sufficiency(chosen, shares), checked, costs, history)
 
 
 def write(outcome: Outcome, out: Path) -> list[Path]:
@@ -102,8 +106,9 @@ def write(outcome: Outcome, out: Path) -> list[Path]:
     frame = outcome.chosen.frame().select(CSV_COLUMNS)
     files = {
         "forecast.csv": frame.write_csv(),
-        "forecast.svg": forecast_chart(outcome.chosen),
-        "forecast_by_placement.svg": forecast_chart(outcome.chosen, _busiest(outcome.chosen)),
+        "forecast.svg": forecast_chart(outcome.chosen, history=outcome.history),
+        "forecast_by_placement.svg": forecast_chart(
+            outcome.chosen, _busiest(outcome.chosen), history=outcome.history),
         "sufficiency.html": sufficiency_section(outcome.sufficiency),
         # The table used, so an authority can edit it and pass it back with --costs.
         "cost_table.csv": outcome.cost_table.frame.write_csv(),

@@ -120,3 +120,17 @@ def forecast(data: CareData, settings: Settings = DEFAULT_SETTINGS, scenario: Sc
     """Forecast the care population from `origin` (default: the end of the data)."""
     origin = origin or data_end(data)
     return forecast_runs(runs(data["Episodes"], data["Header"]), origin, settings, scenario)
+
+
+def observed(run_frame: pl.DataFrame, origin: date, months: int,
+             groups: tuple[str, ...] = GROUPS) -> pl.DataFrame:
+    """What happened: children in care (under 18) at each month-end up to `origin`, for
+    drawing history beside a forecast. Columns date, placement (with "all"), children."""
+    rows = []
+    for k in range(months, -1, -1):
+        day = add_months(origin, -k)
+        counts = population_on(run_frame, day, groups).sum(axis=0)
+        rows += [(day, g, float(c)) for g, c in zip(groups, counts, strict=True)]
+        rows.append((day, ALL, float(counts.sum())))
+    return pl.DataFrame(rows, schema={"date": pl.Date, "placement": pl.String,
+                                      "children": pl.Float64}, orient="row")

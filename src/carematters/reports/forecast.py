@@ -50,7 +50,7 @@ def forecast_chart(fc: Forecast, placements: list[str] | None = None,
         band = "all ages" if age_band == ALL else f"aged {age_band}"
         axes.set_title(f"Forecast, {band} ({fc.scenario.name}); shaded: {fc.level:.0%} band")
         axes.set_ylim(bottom=0)
-        axes.legend(fontsize="small", loc="upper left")
+        axes.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
         figure.autofmt_xdate()
     return _svg(figure)
 
