@@ -1,1 +1,1 @@
-"""Renderers: reports built from engine results only (HTML, PDF, SVG charts)."""
+"""Renderers: reports made from engine results only (HTML, PDF, XLSX, SVG charts)."""
