@@ -55,6 +55,9 @@ class Indicator:
 
 _REGISTRY: dict[str, Indicator] = {}
 
+#: Order of themes in tables and reports.
+THEMES = ("headline", "stability", "adoption", "health", "education", "reviews", "care_leavers")
+
 
 def register(ind: Indicator) -> Indicator:
     if ind.id in _REGISTRY and _REGISTRY[ind.id].compute is not ind.compute:
@@ -100,8 +103,11 @@ def discover() -> None:
 
 
 def all_indicators() -> dict[str, Indicator]:
+    """Every declared indicator, by theme (THEMES order) then declaration order."""
     discover()
-    return dict(_REGISTRY)
+    rank = {theme: i for i, theme in enumerate(THEMES)}
+    ordered = sorted(_REGISTRY.values(), key=lambda ind: rank.get(ind.theme, len(rank)))
+    return {ind.id: ind for ind in ordered}
 
 
 def get(indicator_id: str) -> Indicator:
