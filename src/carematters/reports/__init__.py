@@ -1,0 +1,1 @@
+"""Renderers: tables, charts, spreadsheets and documents made from engine results only."""
