@@ -1,0 +1,252 @@
+"""SSDA903 CSV files: one file per table, header row of column names (spec §1.2).
+
+Each file's table is recognised from its header, not its name, because authorities' systems
+name the files every which way. Every cell is read as text and typed afterwards (parse.py), so
+a bad value costs one cell, never the file.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from pathlib import Path
+
+import polars as pl
+
+from carematters.data.caredata import CareData
+from carematters.data.schema import SOURCE_ROW, TABLES, Table, table
+from carematters.returns.assemble import TablePiece, assemble
+from carematters.returns.parse import parse_values
+from carematters.returns.problems import Problem, ReadError, ReadResult
+from carematters.returns.text import decode
+
+# Columns most tables share; a header made only of these does not say which table it is.
+_SHARED = frozenset({"CHILD", "DOB", "SEX"})
+
+
+def _normalise(name: str) -> str:
+    return name.strip().upper()
+
+
+def match_table(names: Iterable[str], stem: str = "") -> Table | None:
+    """The table whose columns the header names best, or None when none (or no single one) fits.
+
+    A table needs at least one of its own columns beyond CHILD, DOB and SEX, unless the file is
+    named after it; the most matching columns wins, then the fewest missing.
+    """
+    present = {_normalise(n) for n in names}
+    scored = []
+    for candidate in TABLES.values():
+        matched = present & set(candidate.column_names)
+        named = stem.strip().lower() == candidate.name.lower()
+        if not matched or not (matched - _SHARED or named):
+            continue
+        missing = len(candidate.columns) - len(matched)
+        scored.append(((len(matched), named, -missing), candidate))
+    if not scored:
+        return None
+    scored.sort(key=lambda pair: pair[0], reverse=True)
+    if len(scored) > 1 and scored[0][0] == scored[1][0]:
+        return None
+    return scored[0][1]
+
+
+def _records(text: str, file: str) -> tuple[list[list[str]], list[Problem]]:
+    """All CSV records; one that breaks the CSV grammar is reported and kept as a blank line."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    records: list[list[str]] = []
+    problems: list[Problem] = []
+    for _ in range(text.count("\n") + 2):
+        try:
+            records.extend(reader)
+            break
+        except csv.Error as error:
+            row = len(records)  # the failed record's data row (the header is record 0)
+            records.append([])
+            problems.append(Problem(
+                file, row if row else None, None, None, "a well-formed CSV record",
+                f"unreadable CSV record near line {reader.line_num} ({error}); skipped",
+            ))
+    return records, problems
+
+
+def _fix_ragged(body: list[list[str]], width: int, file: str) -> list[Problem]:
+    """Pad short rows with blanks and cut long ones, in place; blank lines become empty rows."""
+    lengths = pl.Series(list(map(len, body)), dtype=pl.Int64)
+    problems = []
+    for index in (lengths != width).arg_true().to_list():
+        record, row = body[index], index + 1
+        if not record:
+            continue  # a blank line: no data, dropped later
+        if len(record) < width:
+            problems.append(Problem(
+                file, row, None, None, f"{width} fields",
+                f"row has {len(record)} of the header's {width} fields; the rest read as blank",
+            ))
+            record.extend([""] * (width - len(record)))
+        else:
+            extra = record[width:]
+            if any(value.strip() for value in extra):
+                problems.append(Problem(
+                    file, row, None, ",".join(extra), f"{width} fields",
+                    f"row has {len(record)} fields, the header {width}; dropped {extra!r}",
+                ))
+            del record[width:]
+    return problems
+
+
+def _positional_frame(header: list[str], body: list[list[str]], file: str) -> tuple[pl.DataFrame, list[Problem]]:
+    """Body as text columns named by position, plus the source row; blank lines dropped."""
+    width = len(header)
+    problems = _fix_ragged(body, width, file)
+    blank = [i + 1 for i, record in enumerate(body) if not record]
+    filled = [record or [""] * width for record in body]
+    columns = list(zip(*filled, strict=True)) if filled else [() for _ in header]
+    frame = pl.DataFrame(
+        {str(j): list(values) for j, values in enumerate(columns)},
+        schema={str(j): pl.String() for j in range(width)},
+    ).with_columns(pl.int_range(1, pl.len() + 1, dtype=pl.Int64).alias(SOURCE_ROW))
+    if blank:
+        frame = frame.filter(~pl.col(SOURCE_ROW).is_in(blank))
+    return frame, problems
+
+
+def _drop_repeated_headers(frame: pl.DataFrame, header: list[str], file: str) -> tuple[pl.DataFrame, list[Problem]]:
+    """Rows that repeat the header (files glued together with `cat`) are dropped and reported."""
+    named = [(str(j), _normalise(n)) for j, n in enumerate(header) if n.strip()]
+    if not named:
+        return frame, []
+    is_header = pl.all_horizontal(
+        pl.col(position).str.strip_chars().str.to_uppercase() == name for position, name in named
+    ).fill_null(False)
+    rows = frame.filter(is_header)[SOURCE_ROW].to_list()
+    problems = [
+        Problem(file, row, None, None, "data", "row repeats the header line; dropped")
+        for row in rows
+    ]
+    return (frame.filter(~is_header) if rows else frame), problems
+
+
+def _select_columns(frame: pl.DataFrame, header: list[str], chosen: Table, file: str) -> tuple[pl.DataFrame, list[Problem]]:
+    """The table's columns by name (missing ones blank); extra and duplicate columns dropped."""
+    problems: list[Problem] = []
+    wanted = set(chosen.column_names)
+    positions: dict[str, str] = {}
+    for j, raw_name in enumerate(header):
+        name, position = _normalise(raw_name), str(j)
+        if name in positions or (name not in wanted and name):
+            reason = "appears twice; the later one" if name in positions else f"is not a column of {chosen.name};"
+            problems.append(Problem(
+                file, None, raw_name.strip(), None, f"a column of {chosen.name}",
+                f"column {raw_name.strip()!r} {reason} dropped",
+            ))
+        elif not name:
+            if frame[position].str.strip_chars().ne("").any():
+                problems.append(Problem(
+                    file, None, None, None, "a column name",
+                    f"column {j + 1} has no name but holds data; dropped",
+                ))
+        else:
+            positions[name] = position
+    for name in chosen.column_names:
+        if name not in positions:
+            problems.append(Problem(
+                file, None, name, None, f"column {name}",
+                f"column {name} is missing; read as blank",
+            ))
+    selected = frame.select(
+        *(
+            pl.col(positions[name]).alias(name) if name in positions else pl.lit(None, pl.String).alias(name)
+            for name in chosen.column_names
+        ),
+        SOURCE_ROW,
+    )
+    return selected, problems
+
+
+def read_csv_text(text: str, file: str, stem: str = "") -> tuple[TablePiece | None, list[Problem]]:
+    """One CSV file's text as a typed table piece, and what could not be read."""
+    records, problems = _records(text, file)
+    header_index = next((i for i, record in enumerate(records) if record), None)
+    if header_index is None:
+        return None, [*problems, Problem(file, None, None, None, "a header row", "file has no header row")]
+    header, body = records[header_index], records[header_index + 1:]
+    chosen = match_table(header, stem)
+    if chosen is None:
+        shown = ", ".join(name.strip() for name in header[:8]) + (", …" if len(header) > 8 else "")
+        problems.append(Problem(
+            file, None, None, shown[:200], "the header row of an SSDA903 table",
+            f"columns ({shown[:200]}) match no single table; file not read",
+        ))
+        return None, problems
+    frame, ragged = _positional_frame(header, body, file)
+    frame, repeated = _drop_repeated_headers(frame, header, file)
+    raw, column_problems = _select_columns(frame, header, chosen, file)
+    typed, value_problems = parse_values(raw, chosen, file)
+    return TablePiece(chosen, file, typed), problems + ragged + repeated + column_problems + value_problems
+
+
+def read_csv_file(path: Path) -> tuple[TablePiece | None, list[Problem]]:
+    """One CSV file: its table piece (None if unreadable) and its problems."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return None, [Problem(path.name, None, None, None, "a readable file", f"cannot read file: {error.strerror or error}")]
+    text, problems = decode(data, path.name)
+    if text is None:
+        return None, problems
+    piece, more = read_csv_text(text, path.name, path.stem)
+    return piece, problems + more
+
+
+def read_csv_files(
+    paths: Iterable[Path], *, year: int | None = None, la: str | None = None
+) -> ReadResult:
+    """One return from its CSV files (one file per table, any order of columns)."""
+    pieces: list[TablePiece] = []
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+    paths = [Path(p) for p in paths]
+    if not paths:
+        raise ReadError("no CSV files to read")
+    for path in paths:
+        piece, found = read_csv_file(path)
+        problems += found
+        if piece is None:
+            continue
+        if piece.table.name in seen:
+            problems.append(Problem(
+                piece.file, None, None, None, f"one file for {piece.table.name}",
+                f"second file for {piece.table.name} (after {seen[piece.table.name]}); rows added to it",
+            ))
+        seen.setdefault(piece.table.name, piece.file)
+        pieces.append(piece)
+    folders = {path.parent for path in paths}
+    source = folders.pop() if len(folders) == 1 else Path(paths[0].name)
+    return assemble(pieces, problems, source=source, year=year, la=la)
+
+
+def _formatted(frame: pl.DataFrame, chosen: Table) -> pl.DataFrame:
+    """Schema columns in order (missing ones blank), then any other columns; never `_` ones."""
+    present = set(frame.columns)
+    columns = [
+        pl.col(name) if name in present else pl.lit(None, column.dtype).alias(name)
+        for name, column in ((c.name, c) for c in chosen.columns)
+    ]
+    extra = [pl.col(name) for name in frame.columns if name not in chosen.column_names and not name.startswith("_")]
+    return frame.select(*columns, *extra)
+
+
+def write_csv(data: CareData, folder: Path) -> list[Path]:
+    """One `<Table>.csv` per table in `data`: dd/mm/yyyy dates, blank nulls, UTF-8, `\\n` endings."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, frame in data.tables.items():
+        path = folder / f"{name}.csv"
+        _formatted(frame, table(name)).write_csv(
+            path, date_format="%d/%m/%Y", line_terminator="\n", null_value=""
+        )
+        written.append(path)
+    return written

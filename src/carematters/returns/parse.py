@@ -1,0 +1,134 @@
+"""Text cells to typed columns, vectorised, for every reader (CSV and XML alike).
+
+Readers first build a frame of raw text, one String column per schema column plus the source
+row, so nothing is guessed by a type-inferring parser. This module strips the text, parses each
+column into its schema dtype and reports every value it could not parse: the value becomes null
+in the data, and a Problem says where it was (spec §1.2: dates dd/mm/yyyy, blanks mean "not
+provided", codes case-sensitive).
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from carematters.data.schema import SOURCE_ROW, Column, Table
+from carematters.returns.problems import Problem
+
+# Day and month may lose their leading zero in hand-edited files; the year must have four digits
+# so that "01/02/24" is not read as the year 24.
+_DMY = r"^\d{1,2}/\d{1,2}/\d{4}$"
+_ISO = r"^\d{4}-\d{2}-\d{2}$"  # common in XML exports
+# PrevPerm DATE_PERM (spec §1.2): unknown day -> zz/MM/YYYY, unknown day and month ->
+# zz/zz/YYYY, nothing known -> zz/zz/zzzz.
+_PARTIAL = r"^(zz/\d{1,2}/\d{4}|zz/zz/\d{4}|zz/zz/zzzz)$"
+
+_MAX_CODES_SHOWN = 12
+
+
+def clean_text(name: str) -> pl.Expr:
+    """Surrounding whitespace stripped; a blank cell is null ("not applicable / not provided")."""
+    stripped = pl.col(name).str.strip_chars()
+    return pl.when(stripped != "").then(stripped).alias(name)
+
+
+def _date(text: pl.Expr) -> pl.Expr:
+    return (
+        pl.when(text.str.contains(_DMY))
+        .then(text.str.to_date("%d/%m/%Y", strict=False))
+        .when(text.str.contains(_ISO))
+        .then(text.str.to_date("%Y-%m-%d", strict=False))
+    )
+
+
+def _partial_date(text: pl.Expr) -> pl.Expr:
+    """Full dates normalised to dd/mm/yyyy; partial ones kept as given; anything else null."""
+    return (
+        pl.when(text.str.contains(_PARTIAL))
+        .then(text)
+        .otherwise(_date(text).dt.strftime("%d/%m/%Y"))
+    )
+
+
+def _parsed(column: Column) -> pl.Expr:
+    text = pl.col(column.name)
+    match column.kind:
+        case "date":
+            value = _date(text)
+        case "int":
+            value = text.cast(pl.Int64, strict=False)
+        case "bool01":
+            value = pl.when(text.is_in(["0", "1"])).then(text.cast(pl.Int8, strict=False))
+        case "partial_date":
+            value = _partial_date(text)
+        case "postcode":
+            value = text.str.to_uppercase().str.replace_all(r"\s+", " ")
+        case _:
+            value = text
+    return value.alias(column.name)
+
+
+_EXPECTED = {
+    "date": ("dd/mm/yyyy", "is not a valid date"),
+    "int": ("a whole number", "is not a whole number"),
+    "bool01": ("0 or 1", "is not 0 or 1"),
+    "partial_date": ("dd/mm/yyyy, with zz for an unknown day or month", "is not a date"),
+}
+
+
+def _flagged(frame: pl.DataFrame, checks: dict[str, pl.Expr]) -> list[tuple[int, str, str]]:
+    """(row, column, value) of every cell whose check is true, in one pass over the frame."""
+    if not checks or frame.is_empty():
+        return []
+    marked = frame.select(
+        SOURCE_ROW, *(pl.when(bad).then(pl.col(name)).alias(name) for name, bad in checks.items())
+    )
+    cells = marked.unpivot(index=SOURCE_ROW, variable_name="column", value_name="value")
+    return list(cells.drop_nulls("value").iter_rows())
+
+
+def parse_values(raw: pl.DataFrame, table: Table, file: str) -> tuple[pl.DataFrame, list[Problem]]:
+    """Typed frame (schema columns in order, then the source row) and the values that failed.
+
+    `raw` holds every schema column as text and the source row column.
+    """
+    cleaned = raw.select(*(clean_text(name) for name in table.column_names), SOURCE_ROW)
+    typed = cleaned.with_columns(_parsed(column) for column in table.columns)
+    checked = {c.name: c for c in table.columns if c.kind in _EXPECTED}
+    failed = _flagged(cleaned, {
+        name: pl.col(name).is_not_null() & _parsed(column).is_null()
+        for name, column in checked.items()
+    })
+    problems = []
+    for row, name, value in failed:
+        expected, verb = _EXPECTED[checked[name].kind]
+        problems.append(Problem(file, row, name, value, expected, f"{value!r} {verb} (expected {expected})"))
+    return typed, problems
+
+
+def expected_codes(column: Column, year: int | None) -> str:
+    allowed = column.allowed(year) or []
+    shown = ", ".join(allowed[:_MAX_CODES_SHOWN])
+    if len(allowed) > _MAX_CODES_SHOWN:
+        shown += f", … ({len(allowed)} codes, spec §1.5)"
+    return f"one of {shown}"
+
+
+def check_codes(frame: pl.DataFrame, table: Table, file: str, year: int | None) -> list[Problem]:
+    """Codes not in the year's list: kept as given in the data (validation reports them too).
+
+    Codes are case-sensitive (spec §1.2: `c1` is not `C1`), so nothing is upper-cased here.
+    """
+    coded = {c.name: c for c in table.columns if c.kind == "code" and c.name in frame.columns}
+    unknown = _flagged(frame, {
+        name: pl.col(name).is_not_null() & ~pl.col(name).is_in(column.allowed(year) or [])
+        for name, column in coded.items()
+    })
+    in_year = f" in {year}" if year is not None else ""
+    problems = []
+    for row, name, value in unknown:
+        expected = expected_codes(coded[name], year)
+        problems.append(Problem(
+            file, row, name, value, expected,
+            f"{value!r} is not a {name} code{in_year} (expected {expected})",
+        ))
+    return problems

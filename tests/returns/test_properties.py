@@ -1,0 +1,108 @@
+"""Properties: valid data round-trips through both formats; no input makes a reader raise."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from carematters.data.schema import SOURCE_ROW
+from carematters.returns import read_csv_files, read_xml, write_csv, write_xml
+from tests.returns.sample import sample_data
+from tests.returns.strategies import care_data
+
+FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# A whole return per example: fewer of them keeps the suite to seconds.
+ROUND_TRIP = settings(FAST, max_examples=40)
+
+# Problems about a whole row or line rather than one cell (ragged rows, a repeated header, an
+# unreadable CSV record, an unknown XML element, a syntax error): they name no column.
+WHOLE_ROW = {"a well-formed CSV record", "data", "well-formed XML"}
+
+
+def _check_named(problems, data) -> None:
+    """Every row-level problem names its file and a row; cell problems also their column, and
+    that row is in the data (so `_row` and the problem agree)."""
+    rows = {row for frame in data.tables.values() if SOURCE_ROW in frame.columns for row in frame[SOURCE_ROW]}
+    for problem in problems:
+        assert problem.file
+        if problem.row is None:
+            continue
+        assert problem.row >= 1
+        whole_row = problem.expected in WHOLE_ROW or problem.expected.endswith("fields") or problem.expected.startswith("an element of")
+        if not whole_row:
+            assert problem.column is not None, problem
+            assert problem.row in rows, problem
+        str(problem)
+
+
+@ROUND_TRIP
+@given(care_data())
+def test_valid_data_round_trips_through_csv(data):
+    with tempfile.TemporaryDirectory() as folder:
+        result = read_csv_files(write_csv(data, Path(folder)), year=data.year)
+    assert result.problems == []
+    assert result.data.equals(data)
+
+
+@ROUND_TRIP
+@given(care_data())
+def test_valid_data_round_trips_through_xml(data):
+    with tempfile.TemporaryDirectory() as folder:
+        result = read_xml(write_xml(data, Path(folder) / "r.xml"))
+    assert result.problems == []
+    assert result.data.years == data.years
+    assert result.data.equals(data)
+
+
+@FAST
+@given(st.binary(max_size=3000), st.sampled_from(["Episodes.csv", "data.xml"]))
+def test_arbitrary_bytes_never_raise(content, name):
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / name
+        path.write_bytes(content)
+        result = read_xml(path) if name.endswith(".xml") else read_csv_files([path])
+    _check_named(result.problems, result.data)
+
+
+def _sample_text(kind: str) -> str:
+    with tempfile.TemporaryDirectory() as folder:
+        if kind == "xml":
+            return write_xml(sample_data(), Path(folder) / "r.xml").read_text()
+        write_csv(sample_data(), Path(folder))
+        return (Path(folder) / f"{kind}.csv").read_text()
+
+
+_SAMPLES = {kind: _sample_text(kind) for kind in ("Episodes", "Header", "OC2", "xml")}
+_NOISE = st.text(alphabet=st.sampled_from(list(',"\n\r x9/-é\x00<>&;')), max_size=6)
+
+
+@st.composite
+def mangled(draw: st.DrawFn) -> tuple[str, str]:
+    """A valid file with a few random cuts, insertions and duplicated stretches."""
+    kind = draw(st.sampled_from(sorted(_SAMPLES)))
+    text = _SAMPLES[kind]
+    for _ in range(draw(st.integers(1, 6))):
+        at = draw(st.integers(0, len(text)))
+        end = draw(st.integers(at, min(len(text), at + 40)))
+        match draw(st.sampled_from(["cut", "insert", "repeat"])):
+            case "cut":
+                text = text[:at] + text[end:]
+            case "insert":
+                text = text[:at] + draw(_NOISE) + text[at:]
+            case "repeat":
+                text = text[:end] + text[at:end] + text[end:]
+    return kind, text
+
+
+@FAST
+@given(mangled())
+def test_mangled_files_never_raise_and_problems_say_where(sample):
+    kind, text = sample
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / ("r.xml" if kind == "xml" else f"{kind}.csv")
+        path.write_text(text, encoding="utf-8", newline="")
+        result = read_xml(path, year=2025) if kind == "xml" else read_csv_files([path], year=2025)
+    _check_named(result.problems, result.data)
