@@ -13,6 +13,7 @@ import typer
 from rich.table import Table
 
 from carematters.commands._common import console, err_console, track
+from carematters.commands._reading import locate, read_all
 from carematters.data.caredata import CareData, combine_years
 from carematters.indicators import Parameters, results_frame
 from carematters.indicators.benchmarks import compare
@@ -95,11 +96,13 @@ def write_outputs(results: pl.DataFrame, out: Path, fmt: Format, *, year: int, l
 
 def _summary(results: pl.DataFrame, year: int) -> Table:
     table = Table(title=f"Indicators, year ending 31 March {year}")
-    for column in ("indicator", "title", "value", "numerator", "denominator"):
-        table.add_column(column, justify="right" if column not in ("indicator", "title") else "left")
+    table.add_column("indicator", no_wrap=True)
+    table.add_column("title", no_wrap=True, overflow="ellipsis", max_width=50)
+    for column in ("value", "numerator", "denominator"):
+        table.add_column(column, justify="right", no_wrap=True)
     shown = report.indicator_table(results.filter(pl.col("year") == year))
     for row in shown.filter(pl.col("value") != "").iter_rows(named=True):
-        table.add_row(row["indicator"], row["title"][:60], row["value"], row["numerator"],
+        table.add_row(row["indicator"], row["title"], row["value"], row["numerator"],
                       row["denominator"])
     return table
 
@@ -117,13 +120,8 @@ def indicators(
     suppress: Annotated[bool, typer.Option(help="Hide counts 1-5 and what would reveal them.")] = False,
 ) -> None:
     """Compute every indicator from child-level returns: csv, html, xlsx or pdf."""
-    from carematters.returns import ReadError, read_returns
-
-    try:
-        read = [result for path in paths for result in read_returns(path)]
-    except ReadError as problem:
-        err_console.print(f"[red]{problem}[/red]")
-        raise typer.Exit(2) from None
+    locations = [location for path in paths for location in locate(path, None)]
+    read = [result for _, result in read_all(locations, None)]
     problems = sum(len(r.problems) for r in read)
     if problems:
         err_console.print(f"{problems} problems found while reading; run `carematters validate`.")

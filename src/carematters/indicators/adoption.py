@@ -52,7 +52,7 @@ def adoptions(ctx: Context, start: date, end: date) -> pl.DataFrame:
 
 
 def _window(ctx: Context) -> pl.DataFrame:
-    return adoptions(ctx, year_start(ctx.year - 2), ctx.end)
+    return ctx.memo(("adoptions", 3), lambda: adoptions(ctx, year_start(ctx.year - 2), ctx.end))
 
 
 _SCORECARD = dict(theme="adoption", tables=("Episodes", "AD1"), history_years=3, spec="§2.9")

@@ -42,6 +42,10 @@ def _looked_after_on_birthday(ctx: Context, rows: pl.DataFrame) -> pl.DataFrame:
 
 
 def oc3_cohort(ctx: Context, ages: tuple[int, int]) -> pl.DataFrame:
+    return ctx.memo(("oc3_cohort", ages), lambda: _oc3_cohort(ctx, ages))
+
+
+def _oc3_cohort(ctx: Context, ages: tuple[int, int]) -> pl.DataFrame:
     """OC3 rows for young people whose birthday at an age in `ages` fell in the year.
 
     Excludes those who died or went home for 6 months or more, short-break-only children and

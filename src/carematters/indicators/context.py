@@ -6,6 +6,7 @@ Derived frames (episodes without short breaks, carer spells, periods of care, th
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from functools import cached_property
 
@@ -28,33 +29,16 @@ _DOB_TABLES = ("Header", "OC2", "OC3", "AD1", "UASC", "Reviews", "PlacedAdoption
                "PrevPerm", "Missing", "SWEpisodes")
 
 
-class Context:
-    def __init__(self, data: CareData, year: int, params: Parameters | None = None) -> None:
+class Derived:
+    """Frames that depend on the data only, not the year: built once, shared by every year."""
+
+    def __init__(self, data: CareData) -> None:
         self.data = data
-        self.year = year
-        self.params = params or Parameters()
-        self.start: date = year_start(year)
-        self.end: date = year_end(year)
-
-    def require(self, *names: str) -> None:
-        missing = [n for n in names if n not in self.data]
-        if missing:
-            raise NotAvailable(f"needs the {', '.join(missing)} table(s), not in this data")
-
-    @cached_property
-    def coverage_start(self) -> date:
-        """First day the data can be trusted to hold every episode and review (its first year)."""
-        years = self.data.years or (self.year,)
-        return year_start(min(years))
-
-    @cached_property
-    def all_episodes(self) -> pl.DataFrame:
-        return self.data["Episodes"]
 
     @cached_property
     def episodes(self) -> pl.DataFrame:
         """Episodes with V3/V4 short breaks removed (spec §1.1: every indicator is after this)."""
-        return drop_short_breaks(self.all_episodes)
+        return drop_short_breaks(self.data["Episodes"])
 
     @cached_property
     def spell_episodes(self) -> pl.DataFrame:
@@ -62,11 +46,11 @@ class Context:
 
     @cached_property
     def spells(self) -> pl.DataFrame:
-        return carer_spells(self.episodes)
+        return carer_spells(self.spell_episodes)
 
     @cached_property
     def periods(self) -> pl.DataFrame:
-        return periods_of_care(self.episodes)
+        return periods_of_care(self.spell_episodes)
 
     @cached_property
     def dob(self) -> pl.DataFrame:
@@ -80,12 +64,63 @@ class Context:
             return pl.DataFrame(schema={"CHILD": pl.String(), "DOB": pl.Date()})
         return pl.concat(frames).unique("CHILD", keep="first", maintain_order=True)
 
+
+class Context:
+    def __init__(self, data: CareData, year: int, params: Parameters | None = None,
+                 derived: Derived | None = None) -> None:
+        self.data = data
+        self.year = year
+        self.params = params or Parameters()
+        self.start: date = year_start(year)
+        self.end: date = year_end(year)
+        self.derived = derived if derived is not None and derived.data is data else Derived(data)
+        self._memo: dict[tuple, pl.DataFrame] = {}
+
+    def memo(self, key: tuple, build: Callable[[], pl.DataFrame]) -> pl.DataFrame:
+        """A frame several indicators of this year share (a cohort, a domain), built once."""
+        if key not in self._memo:
+            self._memo[key] = build()
+        return self._memo[key]
+
+    def require(self, *names: str) -> None:
+        missing = [n for n in names if n not in self.data]
+        if missing:
+            raise NotAvailable(f"needs the {', '.join(missing)} table(s), not in this data")
+
+    @cached_property
+    def coverage_start(self) -> date:
+        """First day the data can be trusted to hold every episode and review (its first year)."""
+        years = self.data.years or (self.year,)
+        return year_start(min(years))
+
+    @property
+    def all_episodes(self) -> pl.DataFrame:
+        return self.data["Episodes"]
+
+    @property
+    def episodes(self) -> pl.DataFrame:
+        return self.derived.episodes
+
+    @property
+    def spell_episodes(self) -> pl.DataFrame:
+        return self.derived.spell_episodes
+
+    @property
+    def spells(self) -> pl.DataFrame:
+        return self.derived.spells
+
+    @property
+    def periods(self) -> pl.DataFrame:
+        return self.derived.periods
+
+    @property
+    def dob(self) -> pl.DataFrame:
+        return self.derived.dob
+
     @cached_property
     def looked_after_at_end(self) -> pl.DataFrame:
-        """Looked after at 31 March, with the open episode and the current carer spell number."""
-        lac = looked_after_at_year_end(self.episodes, self.year)
-        current = self.spell_episodes.select("CHILD", "DECOM", "PERIOD", "SPELL")
-        return lac.join(current, on=["CHILD", "DECOM"], how="left")
+        """Looked after at 31 March, with the open episode and its PERIOD and SPELL numbers."""
+        return looked_after_at_year_end(self.spell_episodes, self.year)
 
     @cached_property
     def continuously_looked_after(self) -> pl.DataFrame:

@@ -22,9 +22,9 @@ _OC2_COHORT = ("Children looked after continuously for at least 12 months at 31 
 
 def oc2_cohort(ctx: Context) -> pl.DataFrame:
     """The 12-month cohort with its OC2 answers and age at 31 March."""
-    return ctx.with_age(
+    return ctx.memo(("oc2_cohort",), lambda: ctx.with_age(
         ctx.continuously_looked_after.join(ctx.data["OC2"].drop("DOB"), on="CHILD", how="left")
-    )
+    ))
 
 
 def sdq_cohort(ctx: Context) -> pl.DataFrame:

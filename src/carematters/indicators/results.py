@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from carematters.data.caredata import CareData
-from carematters.indicators.context import Context
+from carematters.indicators.context import Context, Derived
 from carematters.indicators.params import Parameters
 from carematters.indicators.registry import (
     AVERAGE_UNITS,
@@ -101,14 +101,19 @@ def compute(
     *,
     ids: Iterable[str] | None = None,
     params: Parameters | None = None,
+    derived: Derived | None = None,
 ) -> list[IndicatorResult]:
-    """Every registered indicator (or those in `ids`) for one authority and one year."""
+    """Every registered indicator (or those in `ids`) for one authority and one year.
+
+    Pass the same `derived` for several years of the same data to build carer spells and
+    periods of care once.
+    """
     registry = all_indicators()
     chosen = list(ids) if ids is not None else list(registry)
     unknown = [i for i in chosen if i not in registry]
     if unknown:
         raise KeyError(f"unknown indicators: {', '.join(unknown)}")
-    ctx = Context(data, year, params)
+    ctx = Context(data, year, params, derived)
     return [compute_indicator(registry[i], ctx) for i in chosen]
 
 

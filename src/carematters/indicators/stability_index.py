@@ -38,12 +38,16 @@ def placement_changes(ctx: Context, start: date, end: date) -> pl.DataFrame:
 
 
 def _with_changes(ctx: Context) -> pl.DataFrame:
-    return ctx.looked_after_at_end.select("CHILD").join(
+    return ctx.memo(("placement_changes",), lambda: ctx.looked_after_at_end.select("CHILD").join(
         placement_changes(ctx, ctx.start, ctx.end), on="CHILD", how="left"
-    ).with_columns(pl.col("CHANGES").fill_null(0))
+    ).with_columns(pl.col("CHANGES").fill_null(0)))
 
 
 def social_worker_changes(ctx: Context) -> pl.DataFrame:
+    return ctx.memo(("social_worker_changes",), lambda: _social_worker_changes(ctx))
+
+
+def _social_worker_changes(ctx: Context) -> pl.DataFrame:
     """CHILD, SW_CHANGES for children with a clean social worker history and a worker at 31 March.
 
     Cleaning as the Stability Index: duplicates, rows without a start or a meaningful id
@@ -79,6 +83,10 @@ def social_worker_changes(ctx: Context) -> pl.DataFrame:
 
 
 def school_moves(ctx: Context) -> pl.DataFrame:
+    return ctx.memo(("school_moves",), lambda: _school_moves(ctx))
+
+
+def _school_moves(ctx: Context) -> pl.DataFrame:
     """CHILD, SCHOOL_MOVES for children with any school enrolment (matched), in the year.
 
     A mid-year move is a new school (different from the previous enrolment's) whose start falls
@@ -183,6 +191,10 @@ def school_move(ctx: Context) -> pl.DataFrame:
 
 def _domains(ctx: Context) -> pl.DataFrame:
     """Each child looked after at 31 March with their counts in the domains the data holds."""
+    return ctx.memo(("instability_domains",), lambda: _build_domains(ctx))
+
+
+def _build_domains(ctx: Context) -> pl.DataFrame:
     frame = _with_changes(ctx)
     if "SWEpisodes" in ctx.data:
         frame = frame.join(social_worker_changes(ctx), on="CHILD", how="left")

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping
 import polars as pl
 
 from carematters.data.caredata import CareData
+from carematters.indicators.context import Derived
 from carematters.indicators.params import Parameters
 from carematters.indicators.registry import all_indicators
 from carematters.indicators.results import IndicatorResult, compute, results_frame
@@ -25,7 +26,9 @@ def run_years(
     """Every indicator for each year. Pass several years' returns combined (`combine_years`) so
     the measures that look back (NI 63, A1, two-year NI 62) have their history."""
     chosen = list(ids) if ids is not None else None
-    return [r for year in years for r in compute(data, year, ids=chosen, params=params)]
+    derived = Derived(data)
+    return [r for year in years
+            for r in compute(data, year, ids=chosen, params=params, derived=derived)]
 
 
 def time_series(results: Iterable[IndicatorResult] | pl.DataFrame) -> pl.DataFrame:
