@@ -1,0 +1,160 @@
+"""Cutting a lifetime into yearly returns, exactly as the authority would submit them.
+
+The return for year Y knows nothing after 31 March Y: an episode still open then has DEC, REC
+and REASON_PLACE_CHANGE blank, and reappears unchanged as next year's first episode (DfE rules
+502/503). Codes are written as valid in Y: semi-independent living is H5 to 2024 and K3 from
+2025, other placements Z1 to 2025 and Z11-Z14 from 2026, SEX 1/2 to 2024 and M/F from 2025,
+special guardianship E43/E44 before 2019, CUSTOD only from 2019, URN only from 2016.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from carematters.data.caredata import CareData
+from carematters.data.schema import tables_in_year
+from carematters.data.years import year_end, year_start
+from carematters.synth._draw import day
+from carematters.synth.authority import Lifetime
+from carematters.synth.oc2 import oc2_rows
+
+# Extension tables cut by "the event happened in the year": table -> date column.
+EVENT_TABLES = {
+    "Visits": "VISIT_DATE", "HealthAssessments": "ASSESSMENT_DATE", "DentalChecks": "CHECK_DATE",
+    "SDQScores": "SDQ_DATE", "PEPs": "PEP_DATE", "Plans": "PLAN_DATE",
+    "PathwayPlans": "PLAN_DATE", "PAContacts": "CONTACT_DATE", "ReturnInterviews": "RHI_OFFERED",
+}
+# Tables of spells cut by overlap, their end blanked when it is after 31 March: (start, end).
+SPELL_TABLES = {
+    "Missing": ("MIS_START", "MIS_END"), "SWEpisodes": ("SW_DECOM", "SW_DEC"),
+    "IROAllocations": ("IRO_START", "IRO_END"),
+}
+
+
+def _unknown_after(col: str, end: int) -> pl.Expr:
+    return pl.when(pl.col(col) > end).then(None).otherwise(pl.col(col)).alias(col)
+
+
+def episodes_in_year(episodes: pl.DataFrame, year: int) -> pl.DataFrame:
+    start, end = day(year_start(year)), day(year_end(year))
+    later = pl.col("DEC") > end
+    place = pl.col("PLACE")
+    return episodes.filter(
+        (pl.col("DECOM") <= end) & (pl.col("DEC").is_null() | (pl.col("DEC") >= start))
+    ).with_columns(
+        pl.when(later).then(None).otherwise(pl.col("DEC")).alias("DEC"),
+        pl.when(later).then(None).otherwise(pl.col("REC")).alias("REC"),
+        pl.when(later).then(None).otherwise(pl.col("REASON_PLACE_CHANGE")).alias("REASON_PLACE_CHANGE"),
+    ).with_columns(
+        pl.when(place == "SEMI").then(pl.lit("H5" if year <= 2024 else "K3"))
+        .when((place == "Z1") & (year >= 2026)).then(pl.lit("Z1") + pl.col("z_alt").cast(pl.String))
+        .otherwise(place).alias("PLACE"),
+        (pl.col("REC").replace({"E45": "E43", "E46": "E43", "E47": "E44", "E48": "E44"})
+         if year <= 2018 else pl.col("REC")),
+        (pl.col("REASON_PLACE_CHANGE").replace({"CUSTOD": "OTHER"}) if year < 2019
+         else pl.col("REASON_PLACE_CHANGE")),
+        pl.col("URN") if year >= 2016 else pl.lit(None, pl.String).alias("URN"),
+    )
+
+
+def _sex(year: int) -> pl.Expr:
+    return (pl.col("sex").replace({"M": "1", "F": "2"}) if year <= 2024 else pl.col("sex")).alias("SEX")
+
+
+def _header(life: Lifetime, looked_after: pl.DataFrame, oc3: pl.DataFrame, year: int) -> pl.DataFrame:
+    start, end = day(year_start(year)), day(year_end(year))
+    in_care = looked_after.select("child").unique().with_columns(pl.lit(True).alias("lac"))
+    who = pl.concat([in_care, oc3.select("child", pl.lit(False).alias("lac"))],
+                    how="vertical_relaxed").group_by("child").agg(
+        pl.col("lac").any())
+    people = life.children.join(who, on="child")
+    age_end = ((end - pl.col("dob")) / 365.25).floor()
+    mother_known = pl.col("lac") & (pl.col("sex") == "F") & (age_end >= 12)
+    mother = pl.col("mc_dob").is_not_null() & (pl.col("mc_dob") <= end)
+    return people.with_columns(
+        _sex(year),
+        pl.when(pl.col("dob") > start - 4 * 365.25).then(pl.lit("UN1")).otherwise(pl.col("UPN"))
+        .alias("UPN"),
+        pl.when(mother_known).then(mother.cast(pl.Int8)).alias("MOTHER"),
+        pl.when(mother_known & mother).then(pl.col("mc_dob")).alias("MC_DOB"),
+    )
+
+
+def _adoption_tables(life: Lifetime, looked_after: pl.DataFrame, year: int
+                     ) -> dict[str, pl.DataFrame]:
+    start, end = day(year_start(year)), day(year_end(year))
+    plans = life.adoption
+    adopted = plans.filter(pl.col("rec").is_in(["E11", "E12"]) & pl.col("end").is_between(start, end))
+    ad1 = adopted.with_columns(
+        pl.col("decision").alias("DATE_INT"), pl.col("match").alias("DATE_MATCH"),
+        pl.col("with_carers").cast(pl.Int8).alias("FOSTER_CARE"),
+    ).join(life.tables["Adopters"], on="period")
+    in_year = looked_after.select("child").unique()
+    placed = plans.join(in_year, on="child").filter(
+        (pl.col("decision") <= end) & (pl.col("ceased").is_null() | (pl.col("ceased") >= start))
+        & (pl.col("end").is_null() | (pl.col("end") >= start))
+    ).with_columns(
+        pl.col("decision").alias("DATE_PLACED"),
+        _unknown_after("ceased", end).alias("DATE_PLACED_CEASED"),
+        pl.when(pl.col("ceased") <= end).then(pl.col("reason")).alias("REASON_PLACED_CEASED"),
+    )
+    return {"AD1": ad1, "PlacedAdoption": placed}
+
+
+def _looked_after_at_end(episodes: pl.DataFrame) -> pl.DataFrame:
+    return episodes.filter(pl.col("DEC").is_null() & (pl.col("LS") != "V3")).select("child").unique()
+
+
+def cut(life: Lifetime, year: int) -> CareData:
+    """The return for collection year `year` (with the extension tables of that year)."""
+    start, end = day(year_start(year)), day(year_end(year))
+    episodes = episodes_in_year(life.episodes, year)
+    counted = episodes.filter(pl.col("LS") != "V3")
+    oc3 = life.tables["OC3"].filter(pl.col("year") == year)
+    frames: dict[str, pl.DataFrame] = {
+        "Header": _header(life, episodes, oc3, year), "Episodes": episodes, "OC3": oc3,
+        **_adoption_tables(life, counted, year),
+    }
+    frames["Reviews"] = life.tables["Reviews"].filter(pl.col("REVIEW").is_between(start, end))
+    frames["UASC"] = life.children.filter(pl.col("uasc")).join(
+        counted.select("child").unique(), on="child").with_columns(
+        _sex(year), _unknown_after("duc", end).alias("DUC"))
+    starters = counted.filter((pl.col("RNE") == "S") & pl.col("DECOM").is_between(start, end))
+    frames["PrevPerm"] = life.children.join(starters.select("child").unique(), on="child").select(
+        "child", pl.col("prev_perm").alias("PREV_PERM"), pl.col("date_perm").alias("DATE_PERM"))
+    for name, (first, last) in SPELL_TABLES.items():
+        frames[name] = life.tables[name].filter(
+            (pl.col(first) <= end) & (pl.col(last).is_null() | (pl.col(last) >= start))
+        ).with_columns(_unknown_after(last, end))
+    frames["SWEpisodes"] = frames["SWEpisodes"].join(_looked_after_at_end(counted), on="child")
+    frames["ReturnInterviews"] = life.tables["ReturnInterviews"].with_columns(
+        _unknown_after("RHI_DATE", end))
+    for name, col in EVENT_TABLES.items():
+        source = frames.get(name, life.tables[name])
+        frames[name] = source.filter(pl.col(col).is_between(start, end))
+    frames["OC2"] = oc2_rows(life, counted, year)
+    return _finish(life, frames, year)
+
+
+def _finish(life: Lifetime, frames: dict[str, pl.DataFrame], year: int) -> CareData:
+    """Schema columns and types, ids and dates of birth joined, only Header children, sorted."""
+    ids = frames["Header"].select("child", "CHILD", pl.col("dob").alias("DOB"))
+    out: dict[str, pl.DataFrame] = {}
+    for tbl in tables_in_year(year, extensions=True):
+        if tbl.name not in frames:
+            continue
+        frame = frames[tbl.name].with_columns(pl.col("child").cast(pl.Int64)).drop(
+            "CHILD", "DOB", "dob", strict=False).join(ids, on="child")
+        # CHILD ids are the LA code and a zero-padded serial, so the integer sorts the same way.
+        frame = frame.sort(["child" if k == "CHILD" else k for k in tbl.keys], nulls_last=True,
+                           maintain_order=True)
+        schema = tbl.polars_schema()
+        columns = [
+            (pl.col(name).cast(pl.Int32).cast(pl.Date) if dtype == pl.Date() else pl.col(name).cast(dtype))
+            if name in frame.columns else pl.lit(None, dtype).alias(name)
+            for name, dtype in schema.items()
+        ]
+        out[tbl.name] = frame.select(columns)
+    return CareData(out, la=life.la, years=(year,), source=f"synthetic {life.la}")
+
+
