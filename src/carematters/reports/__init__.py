@@ -1,1 +1,1 @@
-"""Renderers: HTML, XLSX, CSV (and charts) built from engine results only."""
+"""Renderers: reports made from engine results only (HTML, PDF, XLSX, SVG charts)."""
