@@ -106,10 +106,10 @@ def _import_children(authority, data: CareData, report: ImportReport) -> dict[st
     for child in touched.values():
         _check(child, "Header", None, report, exclude=["authority", "team", "social_worker", "iro"])
     new = [c for c in touched.values() if c._state.adding]
-    m.Child.objects.bulk_create(new)
+    changed = [c for c in touched.values() if not c._state.adding]
+    m.Child.objects.bulk_create(new, batch_size=1000)
     for child in new:
         child._state.adding = False
-    changed = [c for c in touched.values() if c not in new]
     m.Child.objects.bulk_update(changed, [*header_map.values(), "uasc", "uasc_ceased", "prev_perm",
                                           "la_perm", "date_perm"], batch_size=500)
     existing.update(touched)
@@ -142,7 +142,7 @@ def _import_table(authority, name: str, data: CareData, children: dict[str, m.Ch
             keys = ("year",)
     existing = {(r.child_id, *(getattr(r, k) for k in keys)): r
                 for r in model.objects.filter(child__authority=authority)}
-    new, changed = [], []
+    new, changed, seen = [], [], set()
     for row_number, row in _rows(data[name]):
         child = children.get(row["CHILD"])
         if child is None:
@@ -160,7 +160,8 @@ def _import_table(authority, name: str, data: CareData, children: dict[str, m.Ch
             new.append(record)
         else:
             _assign(record, columns, row)
-            if record not in new:
+            if record.pk is not None and record.pk not in seen:
+                seen.add(record.pk)
                 changed.append(record)
         _check(record, name, row_number, report, exclude=["child", "plan", "iro", "worker"])
     model.objects.bulk_create(new, batch_size=500)
