@@ -1,7 +1,8 @@
 """Web load benchmark: page latency for social workers against a large authority on PostgreSQL.
 
     DATABASE_URL=postgres://... python benchmarks/web_load.py build --children 100000
-    gunicorn carematters.web.wsgi -w 3 --threads 8 -b 127.0.0.1:8800   (same environment)
+    CAREMATTERS_REQUIRE_OTP=False CAREMATTERS_SECURE_COOKIES=False \
+        gunicorn carematters.web.wsgi -w 3 --threads 8 -b 127.0.0.1:8800   (same environment)
     python benchmarks/web_load.py run --url http://127.0.0.1:8800 --users 50 --seconds 60
 
 `build` generates one synthetic year and loads it through the importer, with one user per
@@ -69,10 +70,14 @@ class Session:
         started = time.perf_counter()
         with self.opener.open(self.base + path, timeout=30) as response:
             body = response.read().decode()
+            if not response.geturl().endswith(path):
+                # Redirected (to sign-in or the second factor): not the page being measured.
+                raise OSError(f"redirected to {response.geturl()}")
             return response.status, time.perf_counter() - started, body
 
     def sign_in(self, username: str, password: str) -> None:
         _status, _t, page = self.get("/sign-in/")
+        # (the sign-in page is fetched before the session exists, so it is never redirected)
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
         data = urllib.parse.urlencode({"username": username, "password": password,
                                        "csrfmiddlewaretoken": token}).encode()
