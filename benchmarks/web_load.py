@@ -1,5 +1,6 @@
 """Web load benchmark: page latency for social workers against a large authority on PostgreSQL.
 
+    pip install gunicorn   (the benchmark's server; not a dependency of the app)
     DATABASE_URL=postgres://... python benchmarks/web_load.py build --children 100000
     CAREMATTERS_REQUIRE_OTP=False CAREMATTERS_SECURE_COOKIES=False \
         gunicorn carematters.web.wsgi -w 3 --threads 8 -b 127.0.0.1:8800   (same environment)
