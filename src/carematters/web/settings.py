@@ -88,6 +88,10 @@ DATABASES = {
         BASE_DIR,
     )
 }
+# Keep database connections between requests (a new PostgreSQL connection per page costs more
+# than the page's queries); checked before reuse.
+DATABASES["default"]["CONN_MAX_AGE"] = envint("CAREMATTERS_DB_CONN_MAX_AGE", 60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 
