@@ -114,25 +114,28 @@ def _around(rng: np.random.Generator, la: str, people: pl.DataFrame, periods: pl
             episodes: pl.DataFrame, window: Window, target: int) -> dict[str, pl.DataFrame]:
     dob = people["dob"].to_numpy()
     care = around.care_periods(periods, window.end)
-    missing = around.missing(rng, care, dob)
-    workers = around.social_workers(rng, care, max(5, target // 15), la)
-    spells = health.carer_spells(episodes, care)
-    assessments = health.health_assessments(rng, care, dob)
+    # Case records of periods that ended long before the window are never reported.
+    recent = care.filter(pl.col("stop") >= window.start - 400)
+    missing = around.missing(rng, recent, dob)
+    workers = around.social_workers(rng, recent, max(5, target // 15), la)
+    spells = health.carer_spells(episodes, recent)
+    assessments = health.health_assessments(rng, recent, dob)
     eligible = leavers.eligibility(care, dob)
-    pathway, contacts, support_end = leavers.pathway(rng, eligible, dob, max(3, target // 60))
+    pathway, contacts, support_end = leavers.pathway(rng, eligible, dob, max(3, target // 60),
+                                                     window.start)
     visits = health.visits(rng, spells, dob, window.start)
     return {
-        "Reviews": around.reviews(rng, care, dob),
+        "Reviews": around.reviews(rng, recent, dob),
         "Missing": missing,
         "ReturnInterviews": around.return_interviews(rng, missing),
         "SWEpisodes": workers,
-        "IROAllocations": around.iros(rng, care, max(2, target // 80)),
+        "IROAllocations": around.iros(rng, recent, max(2, target // 80)),
         "Visits": health.with_social_worker(visits, workers),
         "HealthAssessments": assessments,
-        "DentalChecks": health.dental_checks(rng, care),
-        "SDQScores": health.sdq_scores(rng, care, people),
-        "PEPs": health.peps(rng, care, dob),
-        "Plans": health.plans(rng, care, spells, assessments),
+        "DentalChecks": health.dental_checks(rng, recent),
+        "SDQScores": health.sdq_scores(rng, recent, people),
+        "PEPs": health.peps(rng, recent, dob),
+        "Plans": health.plans(rng, recent, spells, assessments),
         "PathwayPlans": pathway,
         "PAContacts": contacts,
         "Adopters": adoption.adopters(rng, periods),
