@@ -235,3 +235,12 @@ def test_missing_episodes_do_not_overlap(clean):
             pl.col("MIS_END").shift(1).over("CHILD").alias("prev_end"))
         assert missing.filter(pl.col("MIS_START") <= pl.col("prev_end")).height == 0
         assert data["Missing"]["MISSING"].is_in(["M", "A"]).all()
+
+
+def test_previous_permanence_dated_after_birth_and_before_entry(clean):
+    for _, data in _returns(clean):
+        perm = data["PrevPerm"]
+        assert perm.filter(pl.col("PREV_PERM").is_in(["P1", "P2", "P3"]))["DATE_PERM"].is_not_null().all()
+        assert perm.filter(pl.col("PREV_PERM").is_in(["P4", "Z1"]))["DATE_PERM"].is_null().all()
+        year = perm["DATE_PERM"].str.slice(-4).cast(pl.Int32)
+        assert (year.drop_nulls() >= perm.filter(pl.col("DATE_PERM").is_not_null())["DOB"].dt.year()).all()

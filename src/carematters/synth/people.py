@@ -31,9 +31,14 @@ def _ids(la: str, n: int) -> pl.Series:
     return (la + serial).alias("CHILD")
 
 
-def _permanence(rng: np.random.Generator, entry: np.ndarray, n: int) -> dict[str, np.ndarray]:
-    prev = pick(rng, p.PREV_PERM, n)
-    year, month, day_ = civil(entry - uniform_days(rng, 200, 3000, n))
+def _permanence(rng: np.random.Generator, entry: np.ndarray, dob: np.ndarray
+                ) -> dict[str, pl.Series]:
+    """Previous permanence (adoption, SGO, CAO) before this care, with a date between the
+    child's first birthday and half a year before entry; too young for that means none."""
+    n = entry.size
+    when = entry - uniform_days(rng, 200, 3000, n)
+    prev = np.where(when >= dob + 365, pick(rng, p.PREV_PERM, n), "Z1")
+    year, month, day_ = civil(when)
     style = rng.random(n)
     known = pl.Series(np.isin(prev, ["P1", "P2", "P3"]))
     two = pl.col("m").cast(pl.String).str.zfill(2)
@@ -80,5 +85,5 @@ def children(rng: np.random.Generator, la: str, entries: pl.DataFrame) -> pl.Dat
         "instability": rng.gamma(1.3, 1 / 1.3, n),
         "sdq_level": np.clip(rng.normal(14, 6, n), 0, 40),
         "fortune": rng.standard_normal(n),
-        **_permanence(rng, entry, n),
+        **_permanence(rng, entry, dob),
     }).with_columns(pl.col("duc", "mc_dob").replace(-1, None))
