@@ -50,7 +50,7 @@ def _select(rng: np.random.Generator, entries: pl.DataFrame, periods: pl.DataFra
             window: Window, target: int) -> np.ndarray | None:
     """Child rows to keep: exactly `target` looked after in the window, plus care leavers thinned
     at the same rate. None when the simulation produced too few children."""
-    inside = periods.filter(_in_window(periods, window))["child"].unique().to_numpy()
+    inside = np.unique(periods.filter(_in_window(periods, window))["child"].to_numpy())
     if inside.size < target:
         return None
     keep_inside = rng.choice(inside, target, replace=False)

@@ -197,8 +197,9 @@ def build(rng: np.random.Generator, periods: pl.DataFrame, legal: pl.DataFrame,
     PLACE holds "SEMI" for semi-independent/supported accommodation and "Z1" for other
     placements; the per-year cut turns them into the codes valid in each collection year.
     """
+    # Row order feeds the random draws, so every join here keeps the left frame's order.
     periods = periods.with_columns(pl.col("end").fill_null(horizon + 1).alias("stop")).join(
-        children.select("child", "dob", "instability"), on="child")
+        children.select("child", "dob", "instability"), on="child", maintain_order="left")
     events = _clean(_events(rng, periods, legal, plans, move_factor), periods, plans)
     events = events.join(periods.select("period", "child", "path", "cin", "dob"), on="period")
     # Every period opens with a START event that sets every carried column, so a plain forward
@@ -210,7 +211,7 @@ def build(rng: np.random.Generator, periods: pl.DataFrame, legal: pl.DataFrame,
     carers = pl.concat([_carers(rng, events, places, residential_factor),
                         _adoptive_carers(rng, events, places)], how="vertical_relaxed")
     with_carers = (pl.col("kind") == ADOPT) & pl.col("with_carers")
-    events = events.join(carers, on=["period", "day"], how="left").with_columns(
+    events = events.join(carers, on=["period", "day"], how="left", maintain_order="left").with_columns(
         pl.when(with_carers).then(pl.col("adopt_place")).otherwise(pl.col("place")).alias("place"))
     events = events.with_columns(pl.col("place").forward_fill().alias("__place"))
     # A "same carer" move is a foster family moving house; other settings do not do that here.
@@ -269,7 +270,7 @@ def _episode_rows(rng: np.random.Generator, events: pl.DataFrame, periods: pl.Da
            .otherwise(pl.col("kind").replace_strict(RNE_OF_KIND, return_dtype=pl.String)))
     home = periods.select("period", pl.Series("HOME_POST", places.local(rng, periods.height, 0.12),
                                               dtype=pl.String), "end", "rec")
-    episodes = events.join(home, on="period").with_columns(
+    episodes = events.join(home, on="period", maintain_order="left").with_columns(
         rne.alias("RNE"),
         _next("day").alias("next_day"),
         reason.alias("REASON_PLACE_CHANGE"),

@@ -262,7 +262,8 @@ def simulate(rng: np.random.Generator, entries: pl.DataFrame, window: Window, pr
         pl.when(pl.col("end") > window.end).then(None).otherwise(pl.col("end")).alias("end"),
         pl.when(pl.col("end") > window.end).then(None).otherwise(pl.col("rec")).alias("rec"),
     )
-    legal = pl.concat(legals, how="vertical_relaxed").join(periods.select("period", "start", "end"), on="period")
+    legal = pl.concat(legals, how="vertical_relaxed").join(
+        periods.select("period", "start", "end"), on="period", maintain_order="left")
     legal = legal.filter(
         (pl.col("day") > pl.col("start")) & (pl.col("day") < pl.col("end").fill_null(window.end + 1))
     ).drop("start", "end")
