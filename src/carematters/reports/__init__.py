@@ -1,0 +1,1 @@
+"""Renderers: reports made from engine results only (HTML, PDF, XLSX, SVG charts)."""
