@@ -131,7 +131,11 @@ def test_oc2_age_conditions(clean):
             .alias("age"))
         assert oc2.filter((pl.col("age") < 10) & pl.col("CONVICTED").is_not_null()).height == 0
         assert oc2.filter((pl.col("age") >= 5) & pl.col("HEALTH_CHECK").is_not_null()).height == 0
-        assert oc2.filter(pl.col("SDQ_SCORE").is_null() == pl.col("SDQ_REASON").is_null()).height == 0
+        both = pl.col("SDQ_SCORE").is_not_null() & pl.col("SDQ_REASON").is_not_null()
+        assert oc2.filter(both).height == 0
+        # Nothing at all only for children under 4 at the end of the year or 17 at its start.
+        neither = pl.col("SDQ_SCORE").is_null() & pl.col("SDQ_REASON").is_null()
+        assert (oc2.filter(neither)["age"].is_in([0, 1, 2, 3, 17])).all()
         assert oc2.filter((pl.col("SUBSTANCE_MISUSE") == 0)
                           & pl.col("INTERVENTION_RECEIVED").is_not_null()).height == 0
         assert oc2.filter((pl.col("INTERVENTION_RECEIVED") == 1)
@@ -201,7 +205,9 @@ def test_placement_change_reasons_and_providers(clean):
     for _, data in _returns(clean):
         episodes = _with_neighbours(data)
         temporary = pl.col("PLACE").str.starts_with("T")
-        moved = (pl.col("REC") == "X1") & pl.col("next_RNE").is_in(["P", "B", "T", "U"]) & ~temporary
+        into_temporary = pl.col("next_PLACE").str.starts_with("T").fill_null(False)
+        moved = ((pl.col("REC") == "X1") & pl.col("next_RNE").is_in(["P", "B", "T", "U"])
+                 & ~temporary & ~into_temporary)
         assert episodes.filter(moved & pl.col("REASON_PLACE_CHANGE").is_null()).height == 0
         assert episodes.filter(~moved & pl.col("REASON_PLACE_CHANGE").is_not_null()).height == 0
         no_provider = temporary | pl.col("PLACE").str.starts_with("Z")

@@ -65,6 +65,16 @@ def _select(rng: np.random.Generator, entries: pl.DataFrame, periods: pl.DataFra
     return np.sort(np.concatenate([keep_inside, keep_others]))
 
 
+def _uasc_ends_with_care(people: pl.DataFrame, periods: pl.DataFrame) -> pl.DataFrame:
+    """A UASC who leaves care before 18 (found to be an adult, gone abroad...) stops being an
+    unaccompanied child then, so DUC is no later than the final exit."""
+    final = periods.group_by("child").agg(
+        pl.when(pl.col("end").is_null().any()).then(None).otherwise(pl.col("end").max()).alias("__left"))
+    return people.join(final, on="child", how="left", maintain_order="left").with_columns(
+        pl.min_horizontal("duc", "__left").alias("duc").cast(pl.Int64)
+    ).with_columns(pl.when(pl.col("uasc")).then(pl.col("duc")).alias("duc")).drop("__left")
+
+
 def simulate_authority(seed: int, la: str, area: str, target: int, window: Window,
                        profile: Profile) -> Lifetime:
     rng = np.random.default_rng((seed, int(la)))
@@ -89,7 +99,8 @@ def simulate_authority(seed: int, la: str, area: str, target: int, window: Windo
     legal = legal.filter(pl.col("period").is_in(kept.implode()))
     plans = plans.filter(pl.col("period").is_in(kept.implode()))
     sb_entries = short_break_children(rng, sb_count, window)
-    people = make_children(rng, la, pl.concat([entries, sb_entries], how="vertical_relaxed"))
+    people = _uasc_ends_with_care(
+        make_children(rng, la, pl.concat([entries, sb_entries], how="vertical_relaxed")), periods)
     places = make_places(rng, area, target, p.OUT_OF_AREA_SHARE)
     episodes = build(rng, periods, legal, plans, people, places, window.end,
                      profile.move_factor, profile.residential_factor)

@@ -159,6 +159,13 @@ def _carers(rng: np.random.Generator, events: pl.DataFrame, places: Places,
     place[(place == "P1") & ~np.isin(ls, ["C1", "C2"])] = "U6"
     place[(place == "R5") & (age < 15)] = "K1"
     place[(place == "P2") & (start >= P2_LAST_START)] = "SEMI"
+    # DfE age limits: residential school from 4, residential employment from 14.
+    place[((place == "S1") & (age < 4)) | ((place == "P3") & (age < 14))] = "U6"
+    period = rows["period"].to_numpy()
+    follows = np.r_[False, period[1:] == period[:-1]]
+    # A move back home to parents from home is no move (DfE 435): another foster placement.
+    previous = np.concatenate([np.array([""], dtype=object), place[:-1]])
+    place[follows & (place == "P1") & (previous == "P1")] = "U6"
     n = place.size
     provider = pick_by_group(rng, np.array([p.PROVIDER_GROUP.get(x, "none") for x in place]),
                              {k: v for k, v in p.PROVIDERS.items()})
@@ -166,8 +173,13 @@ def _carers(rng: np.random.Generator, events: pl.DataFrame, places: Places,
     urn = np.full(n, NONE, dtype=object)
     post = places.local(rng, n)
     for code, setting in (("K2", places.homes), ("K1", places.secure), ("SEMI", places.supported)):
+        chosen = np.full(n, -1)
         idx = np.flatnonzero(place == code)
-        urn[idx], post[idx] = setting.draw(rng, idx.size)
+        chosen[idx] = rng.integers(0, setting.urn.size, idx.size)
+        # Moving to the same home again is no move: take the next one in the pool.
+        again = follows & (chosen >= 0) & (chosen == np.r_[-1, chosen[:-1]])
+        chosen[again] = (chosen[again] + 1) % setting.urn.size
+        urn[idx], post[idx] = setting.urn[chosen[idx]], setting.postcode[chosen[idx]]
     foster = np.isin(place, ["U1", "U2", "U3", "U4", "U5", "U6"])
     urn[foster & np.isin(provider, ["PR1", "PR2"])] = places.fostering_urn
     ifa = np.flatnonzero(foster & np.isin(provider, ["PR4", "PR5"]))
@@ -257,11 +269,11 @@ def _episode_rows(rng: np.random.Generator, events: pl.DataFrame, periods: pl.Da
     nxt = _next("kind")
     next_place = _next("place")
     move_reason = pick_series(rng, p.MOVE_REASON, n)
+    # Neither a temporary placement nor the move into it is a change of placement (DfE 226).
     reason = (
-        pl.when(pl.col("place").str.starts_with("T")).then(None)
+        pl.when(pl.col("place").str.starts_with("T") | (nxt == TEMP_START)).then(None)
         .when(nxt.is_in([MOVE, LEGAL_MOVE]) & (next_place == "R5")).then(pl.lit("CUSTOD"))
         .when(nxt.is_in([MOVE, LEGAL_MOVE])).then(move_reason)
-        .when(nxt == TEMP_START).then(pl.lit("OTHER"))
         .when(nxt == ADOPT).then(pl.lit("CARPL"))
         .when(nxt.is_in([SAME, LEGAL_SAME])).then(pl.lit("PLACE"))
     )
@@ -274,7 +286,9 @@ def _episode_rows(rng: np.random.Generator, events: pl.DataFrame, periods: pl.Da
         rne.alias("RNE"),
         _next("day").alias("next_day"),
         reason.alias("REASON_PLACE_CHANGE"),
-        pl.Series("z_alt", rng.integers(1, 5, n)).cast(pl.Int8),
+        # Which of Z11-Z14 an "other placement" becomes from 2026: one choice per carer.
+        pl.when(pl.col("kind").is_in(CARER_KINDS)).then(pl.Series(rng.integers(1, 5, n)))
+        .forward_fill().cast(pl.Int8).alias("z_alt"),
     ).with_columns(
         pl.coalesce("next_day", "end").alias("DEC"),
         pl.when(pl.col("next_day").is_not_null()).then(pl.lit("X1")).otherwise(pl.col("rec"))
@@ -284,7 +298,7 @@ def _episode_rows(rng: np.random.Generator, events: pl.DataFrame, periods: pl.Da
     episodes = episodes.with_columns(
         pl.when(pl.col("place") == "P1").then(pl.col("HOME_POST")).otherwise(pl.col("pl_post"))
         .alias("pl_post"))
-    episodes = _supported_urn(episodes)
+    episodes = _supported_accommodation(episodes, places)
     return _settle_exits(rng, episodes).select(
         "child", "period", pl.col("day").alias("DECOM"), "RNE", pl.col("ls").alias("LS"),
         pl.col("cin").alias("CIN"), pl.col("place").alias("PLACE"),
@@ -293,12 +307,26 @@ def _episode_rows(rng: np.random.Generator, events: pl.DataFrame, periods: pl.Da
         pl.col("urn").replace(NONE, None).alias("URN"), "z_alt", "kind")
 
 
-def _supported_urn(episodes: pl.DataFrame) -> pl.DataFrame:
-    """Supported accommodation had no Ofsted registration before 28 October 2023."""
-    unregistered = (pl.col("place") == "SEMI") & pl.col("DEC").is_not_null() & (
-        pl.col("DEC") <= SUPPORTED_REGISTRATION)
+def _supported_accommodation(episodes: pl.DataFrame, places: Places) -> pl.DataFrame:
+    """Independent living (P2) and supported accommodation around 28 October 2023.
+
+    Judged per placement (carer spell), so a placement keeps one code and URN throughout:
+    P2 still running on that date becomes supported accommodation (P2 is invalid after it), and
+    supported accommodation needs an Ofsted URN only if it ran past it (before, XXXXXXX).
+    """
+    spell = pl.col("kind").is_in([*CARER_KINDS, ADOPT]).cum_sum()
+    last_day = pl.col("DEC").fill_null(SUPPORTED_REGISTRATION + 1).max().over("__spell")
+    episodes = episodes.with_columns(spell.alias("__spell")).with_columns(
+        (last_day > SUPPORTED_REGISTRATION).alias("__after"))
+    spells = episodes["__spell"].to_numpy()
+    supported = pl.Series(places.supported.urn[spells % places.supported.urn.size], dtype=pl.String)
+    to_supported = (pl.col("place") == "P2") & pl.col("__after")
     return episodes.with_columns(
-        pl.when(unregistered).then(pl.lit("XXXXXXX")).otherwise(pl.col("urn")).alias("urn"))
+        pl.when(to_supported).then(pl.lit("SEMI")).otherwise(pl.col("place")).alias("place"),
+        pl.when(to_supported).then(supported)
+        .when((pl.col("place") == "SEMI") & ~pl.col("__after")).then(pl.lit("XXXXXXX"))
+        .otherwise(pl.col("urn")).alias("urn"),
+    ).drop("__spell", "__after")
 
 
 def _settle_exits(rng: np.random.Generator, episodes: pl.DataFrame) -> pl.DataFrame:

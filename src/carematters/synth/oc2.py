@@ -54,9 +54,13 @@ def oc2_rows(life, episodes: pl.DataFrame, year: int) -> pl.DataFrame:
     frame = (kids.join(sdq, on="child", how="left", maintain_order="left")
              .join(checks, on="child", how="left", maintain_order="left")
              .join(teeth, on="child", how="left", maintain_order="left"))
+    # Ages 4-16 through the year: a score, or why not; turning 4 or 17 during it: SDQ1 (too
+    # young or old at the assessment); under 4 at the end or 17 at the start: nothing (188/189).
     in_sdq_ages = (age_start >= 4) & (age_end <= 16)
+    asked = (age_end >= 4) & (age_start <= 16)
     score = np.where(in_sdq_ages, frame["SDQ_SCORE"].fill_null(-1).to_numpy(), -1)
-    reason = np.where(in_sdq_ages, pick(rng, SDQ_MISSING_REASON, n), "SDQ1")
+    reason = np.where(in_sdq_ages, pick(rng, SDQ_MISSING_REASON, n),
+                      np.where(asked, "SDQ1", None))
     misuse = rng.random(n) < np.where(age_end >= 11, 0.045, 0.002)
     received = misuse & (rng.random(n) < 0.6)
     assessed = frame["imm"].is_not_null().to_numpy()
