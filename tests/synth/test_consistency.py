@@ -217,7 +217,7 @@ def test_placement_change_reasons_and_providers(clean):
         unregistered = pl.col("PLACE").is_in(["P1", "P3", "R1", "R2", "R5"]) | no_provider
         assert episodes.filter(unregistered)["URN"].is_null().all()
         urns = episodes.filter(~unregistered)["URN"]
-        assert urns.str.contains(r"^(SC\d{6}|XXXXXXX)$").all()
+        assert urns.str.contains(r"^(SC\d{6}|\d{7}|XXXXXXX)$").all()
 
 
 def test_temporary_moves_return_to_the_previous_placement(clean):

@@ -15,7 +15,7 @@ import polars as pl
 
 from carematters.synth import params as p
 from carematters.synth._draw import YEAR, day, pick, pick_by_group, pick_series, uniform_days
-from carematters.synth.places import Places
+from carematters.synth.places import Places, urns
 
 # Event kinds, in the order that wins when two fall on the same day.
 START, ADOPT, LEGAL_MOVE, LEGAL_SAME, LEGAL, MOVE, SAME, TEMP_START, TEMP_END = range(9)
@@ -184,7 +184,14 @@ def _carers(rng: np.random.Generator, events: pl.DataFrame, places: Places,
     urn[foster & np.isin(provider, ["PR1", "PR2"])] = places.fostering_urn
     ifa = np.flatnonzero(foster & np.isin(provider, ["PR4", "PR5"]))
     urn[ifa] = places.agencies.draw(rng, ifa.size)[0]
-    urn[np.isin(place, ["S1", "R3", "P2"])] = "XXXXXXX"
+    # XXXXXXX (not Ofsted-inspected) is kept for independent living and adoption agencies
+    # (DfE 242 allows it only for adoption and fostering from 2026): residential family centres
+    # are Ofsted-registered (SC...), residential schools carry a 7-digit school URN.
+    urn[place == "P2"] = "XXXXXXX"
+    centre = np.flatnonzero(place == "R3")
+    urn[centre] = urns(rng, centre.size)
+    school = np.flatnonzero(place == "S1")
+    urn[school] = np.char.mod("%07d", rng.integers(1_000_000, 10_000_000, school.size)).astype(object)
     return rows.select("period", "day").with_columns(
         pl.Series("place", place, dtype=pl.String), pl.Series("provider", provider, dtype=pl.String),
         pl.Series("urn", urn, dtype=pl.String), pl.Series("pl_post", post, dtype=pl.String))

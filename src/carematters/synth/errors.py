@@ -216,8 +216,9 @@ def _bad_date(ctx: _Context, n: int) -> list[_Change]:
 
         def garble(row: int, name=name, column=column) -> str:
             d: date = ctx.value(name, row, column)
+            # Impossible in any spelling, so even a lenient reader must reject them.
             style = int(ctx.rng.integers(0, 4))
-            return (f"31/02/{d.year}", d.isoformat(), f"{d.month:02d}/13/{d.year}",
+            return (f"31/02/{d.year}", f"{d.year}-02-30", f"{d.month:02d}/13/{d.year}",
                     f"{d.day}.{d.month}.{d.year % 100:02d}")[style]
         out += _set(ctx, name, count, column, pl.col(column).is_not_null(), garble, "bad_date",
                     text=True)
