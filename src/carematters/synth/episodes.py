@@ -30,12 +30,14 @@ TEMP_DAYS = {"T0": (1, 10), "T1": (2, 14), "T2": (3, 14), "T3": (3, 14), "T4": (
 NONE = ""  # "deliberately blank" while carrying values forward (null means "not set here")
 
 
-def _spread(rng: np.random.Generator, periods: pl.DataFrame, counts: np.ndarray) -> pl.DataFrame:
-    """`counts[i]` event days spread uniformly strictly inside period i (before its stop)."""
+def _spread(rng: np.random.Generator, periods: pl.DataFrame, counts: np.ndarray,
+            low: np.ndarray | None = None, high: np.ndarray | None = None) -> pl.DataFrame:
+    """`counts[i]` event days spread uniformly over [low, high) of period i (by default
+    strictly inside it, before its stop)."""
     rep = np.repeat(np.arange(periods.height), counts)
-    start = periods["start"].to_numpy()[rep]
-    stop = periods["stop"].to_numpy()[rep]
-    days = start + 1 + np.floor(rng.random(rep.size) * np.maximum(stop - start - 1, 0))
+    start = (periods["start"].to_numpy() + 1 if low is None else low)[rep]
+    stop = (periods["stop"].to_numpy() if high is None else high)[rep]
+    days = start + np.floor(rng.random(rep.size) * np.maximum(stop - start, 0))
     return pl.DataFrame({"period": periods["period"].to_numpy()[rep],
                          "day": days.astype(np.int64)})
 
@@ -47,7 +49,15 @@ def _moves(rng: np.random.Generator, periods: pl.DataFrame, move_factor: float) 
     n = periods.height
     rate = periods["path"].replace_strict(p.MOVE_RATE, return_dtype=pl.Float64).to_numpy()
     rate = rate * periods["instability"].to_numpy() * move_factor
-    moves = _spread(rng, periods, rng.poisson(rate * years))
+    # Moves come early: placements that last a year or two tend to last (NI 63 is ~68%).
+    start, stop = periods["start"].to_numpy() + 1, periods["stop"].to_numpy()
+    segments = []
+    for first, last, factor in p.MOVE_RATE_BY_YEAR_IN_CARE:
+        low = np.minimum(start + int(first * YEAR), stop)
+        high = stop if last is None else np.minimum(start + int(last * YEAR), stop)
+        counts = rng.poisson(rate * factor * (high - low) / YEAR)
+        segments.append(_spread(rng, periods, counts, low, high))
+    moves = pl.concat(segments)
     early = periods.select("period", "start").with_columns(
         (pl.col("start") + pl.Series(uniform_days(rng, 3, 60, n))).alias("day"),
         pl.Series("pick", rng.random(n) < p.EARLY_MOVE_P)).filter("pick").select("period", "day")

@@ -88,7 +88,7 @@ def children(rng: np.random.Generator, la: str, entries: pl.DataFrame) -> pl.Dat
         "uasc": uasc,
         "duc": np.where(uasc, duc, -1),
         "mc_dob": mc_dob,
-        "instability": rng.gamma(1.3, 1 / 1.3, n),
+        "instability": rng.gamma(0.6, 1 / 0.6, n),
         "sdq_level": np.clip(rng.normal(14, 6, n), 0, 40),
         "fortune": rng.standard_normal(n),
         **_permanence(rng, entry, dob, la),
