@@ -187,8 +187,11 @@ def _carers(rng: np.random.Generator, events: pl.DataFrame, places: Places,
         idx = np.flatnonzero(place == code)
         chosen[idx] = rng.integers(0, setting.urn.size, idx.size)
         # Moving to the same home again is no move: take the next one in the pool.
-        again = follows & (chosen >= 0) & (chosen == np.r_[-1, chosen[:-1]])
-        chosen[again] = (chosen[again] + 1) % setting.urn.size
+        for _ in range(8):  # a run of moves between homes may need a few passes
+            again = follows & (chosen >= 0) & (chosen == np.r_[-1, chosen[:-1]])
+            if not again.any():
+                break
+            chosen[again] = (chosen[again] + 1) % setting.urn.size
         urn[idx], post[idx] = setting.urn[chosen[idx]], setting.postcode[chosen[idx]]
     foster = np.isin(place, ["U1", "U2", "U3", "U4", "U5", "U6"])
     urn[foster & np.isin(provider, ["PR1", "PR2"])] = places.fostering_urn
