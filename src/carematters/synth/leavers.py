@@ -116,8 +116,10 @@ def oc3(rng: np.random.Generator, eligible: pl.DataFrame, support_end: np.ndarra
         b = birthday(dob, age)
         cy = collection_year(b)
         ok = (b >= left) & (b >= window_start) & (b <= window_end)
-        if age <= 18:  # 17- and 18-year-olds were added to OC3 for 2016
-            ok &= cy >= 2016
+        if age <= 18:
+            # Added to OC3 for 2016; only if no longer looked after on the birthday, and leaving
+            # on the birthday itself means looked after that day (DfE 1016).
+            ok &= (cy >= 2016) & (b > left)
         elif age > 21:  # 22-25, only those who asked for support, from 2023
             ok &= (cy >= 2023) & (b <= support_end[leavers])
         idx = np.flatnonzero(ok)
