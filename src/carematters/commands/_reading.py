@@ -12,23 +12,14 @@ from carematters.returns import (
     ReadResult,
     ReturnLocation,
     find_returns,
-    read_csv_files,
-    read_xml,
-    return_files,
+    read_return,
     year_from_name,
 )
 
 
-def _read_one(location: ReturnLocation, year: int | None, show_files: bool) -> ReadResult:
-    files = return_files(location.path)
+def _read_one(location: ReturnLocation, year: int | None) -> ReadResult:
     year = year or location.year or (year_from_name(location.path) if location.path.is_dir() else None)
-    if files[0].suffix.lower() == ".xml":
-        return read_xml(files[0], year=year, la=location.la)
-    if show_files:
-        return read_csv_files(
-            track(files, f"Reading {location.path.name}", total=len(files)), year=year, la=location.la
-        )
-    return read_csv_files(files, year=year, la=location.la)
+    return read_return(location.path, year=year, la=location.la)
 
 
 def locate(path: Path, year: int | None) -> list[ReturnLocation]:
@@ -47,10 +38,8 @@ def locate(path: Path, year: int | None) -> list[ReturnLocation]:
 def read_all(locations: list[ReturnLocation], year: int | None) -> list[tuple[ReturnLocation, ReadResult]]:
     """Read each return; a progress bar over the returns, or over one return's files."""
     try:
-        if len(locations) == 1:
-            return [(locations[0], _read_one(locations[0], year, show_files=True))]
         return [
-            (location, _read_one(location, year, show_files=False))
+            (location, _read_one(location, year))
             for location in track(locations, "Reading returns", total=len(locations))
         ]
     except ReadError as error:

@@ -51,10 +51,12 @@ def with_periods(episodes: pl.DataFrame) -> pl.DataFrame:
 def periods_of_care(episodes: pl.DataFrame) -> pl.DataFrame:
     """One row per period of care: CHILD, PERIOD, PERIOD_START, PERIOD_END, END_REASON.
 
-    PERIOD_END and END_REASON are null while the period is still open.
+    PERIOD_END and END_REASON are null while the period is still open. Episodes already
+    numbered by `with_periods` (or `with_spells`) are not numbered again.
     """
+    numbered = episodes if "PERIOD" in episodes.columns else with_periods(episodes)
     return (
-        with_periods(episodes)
+        numbered
         .group_by(["CHILD", "PERIOD"], maintain_order=True)
         .agg(
             pl.col("DECOM").first().alias("PERIOD_START"),
@@ -105,9 +107,10 @@ def with_spells(episodes: pl.DataFrame) -> pl.DataFrame:
 
 def carer_spells(episodes: pl.DataFrame) -> pl.DataFrame:
     """One row per carer spell: CHILD, PERIOD, SPELL, SPELL_START, SPELL_END, FIRST_PLACE,
-    LAST_PLACE, PROVIDER (of the last episode), START_RNE."""
+    LAST_PLACE, PROVIDER (of the last episode), START_RNE. Accepts `with_spells` output too."""
+    numbered = episodes if "SPELL" in episodes.columns else with_spells(episodes)
     return (
-        with_spells(episodes)
+        numbered
         .group_by(["CHILD", "PERIOD", "SPELL"], maintain_order=True)
         .agg(
             pl.col("DECOM").first().alias("SPELL_START"),

@@ -1,1 +1,1 @@
-"""Renderers: charts (SVG), HTML fragments and workbooks, made from engine results only."""
+"""Renderers: reports made from engine results only (HTML, PDF, XLSX, SVG charts)."""

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from carematters.returns.csv import read_csv_files
 from carematters.returns.detect import year_from_name
-from carematters.returns.problems import ReadError, ReadResult
+from carematters.returns.problems import Problem, ReadError, ReadResult
 from carematters.returns.xml import read_xml
 
 
@@ -37,15 +37,13 @@ def return_files(path: Path) -> list[Path]:
         if path.suffix.lower() not in (".xml", ".csv"):
             raise ReadError(f"{path.name} is not a CSV or XML return")
         return [path]
-    csvs = _files(path, ".csv")
-    if csvs:
-        return csvs
     xmls = _files(path, ".xml")
-    if len(xmls) == 1:
-        return xmls
     if len(xmls) > 1:
         raise ReadError(f"{path} holds {len(xmls)} XML files; expected one return")
-    raise ReadError(f"{path} holds no CSV or XML files")
+    files = xmls + _files(path, ".csv")
+    if not files:
+        raise ReadError(f"{path} holds no CSV or XML files")
+    return files
 
 
 def read_return(path: Path, *, year: int | None = None, la: str | None = None) -> ReadResult:
@@ -54,9 +52,25 @@ def read_return(path: Path, *, year: int | None = None, la: str | None = None) -
     files = return_files(path)
     if year is None and path.is_dir():
         year = year_from_name(path)
-    if files[0].suffix.lower() == ".xml":
-        return read_xml(files[0], year=year, la=la)
-    return read_csv_files(files, year=year, la=la)
+    if files[0].suffix.lower() != ".xml":
+        return read_csv_files(files, year=year, la=la)
+    result = read_xml(files[0], year=year, la=la)
+    if len(files) == 1:
+        return result
+    # The DfE XML carries only the return's own tables; the extension tables (visits, health
+    # assessments...) sit beside it as CSV files, as `carematters synth --format xml` writes them.
+    extras = read_csv_files(files[1:], year=result.data.years[-1] if result.data.years else year, la=la)
+    clashes = sorted(set(result.data.tables) & set(extras.data.tables))
+    problems = result.problems + extras.problems + [
+        Problem(
+            file=files[0].name, row=None, column=None, value=name,
+            expected="each table from one file",
+            message=f"{name} is both in {files[0].name} and in a CSV file; the XML copy is used",
+        )
+        for name in clashes
+    ]
+    extra_tables = {n: f for n, f in extras.data.tables.items() if n not in clashes}
+    return ReadResult(result.data.with_tables(**extra_tables), problems)
 
 
 def _year_folders(folder: Path) -> list[Path]:

@@ -1,0 +1,194 @@
+"""Headline figures: how many children, how they came and went, where they live (spec §1.1, §2.11).
+
+Counts follow the DfE conventions of §1.1 after short breaks are removed: looked after at
+31 March, started (each child once), ceased (each child once, at the last ceasing).
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from carematters.data.codes import ADOPTED_REC
+from carematters.data.episodes import ceased_in_year, started_in_year
+from carematters.indicators._common import everyone_in, outward_code
+from carematters.indicators.context import Context
+from carematters.indicators.registry import NotAvailable, indicator
+
+CEASED_GROUPS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "ADOPTION": ("adopted", ADOPTED_REC),
+    "SGO": ("special guardianship order", ("E43", "E44", "E45", "E46", "E47", "E48")),
+    "CAO": ("child arrangements (residence) order", ("E41",)),
+    "RETURN_HOME": ("returned home to parents or relatives", ("E4A", "E4B")),
+    "INDEPENDENT": ("moved to independent living", ("E5", "E6")),
+    "STAYING_PUT": ("aged 18+ and stayed with their carers", ("E17",)),
+    "OTHER": ("other reasons (died, transfer, custody, remand ended, abroad, other)",
+              ("E2", "E3", "E7", "E8", "E9", "E13", "E14", "E15", "E16")),
+}
+
+PLACEMENT_GROUPS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "FOSTER": ("foster care with other carers", ("U4", "U5", "U6")),
+    "KINSHIP": ("foster care with relatives or friends", ("U1", "U2", "U3")),
+    "ADOPTION": ("placed for adoption", ("A3", "A4", "A5", "A6")),
+    "RESIDENTIAL": ("secure units, children's homes and residential settings",
+                    ("K1", "K2", "R1", "S1", "P3")),
+    "SUPPORTED": ("independent and semi-independent living", ("H5", "K3", "P2")),
+    "PARENTS": ("placed with parents", ("P1",)),
+    "OTHER": ("other placements (health, family centres, custody, temporary, other)",
+              ("R2", "R3", "R5", "T0", "T1", "T2", "T3", "T4", "Z1", "Z11", "Z12", "Z13", "Z14")),
+}
+
+_H = dict(theme="headline", spec="§1.1", tables=("Episodes",))
+_LAC = "Children looked after at 31 March."
+
+
+@indicator(
+    "LAC_31MAR", title="Children looked after at 31 March",
+    definition="Number of children with an episode open at the end of 31 March.",
+    numerator="Children looked after at 31 March.", denominator="(a count)",
+    exclusions="Short breaks (V3/V4); an episode ending on 31 March is not open.",
+    direction="none", unit="count", **_H,
+)
+def looked_after(ctx: Context) -> pl.DataFrame:
+    return everyone_in(ctx.looked_after_at_end, True)
+
+
+@indicator(
+    "LAC_RATE", title="Children looked after at 31 March per 10,000 children",
+    definition="Children looked after at 31 March per 10,000 children under 18 living in the "
+               "authority.",
+    numerator="Children looked after at 31 March.",
+    denominator="Child population under 18 (a parameter).",
+    exclusions="Short breaks (V3/V4).", direction="none", unit="rate", params=("population",),
+    **_H,
+)
+def looked_after_rate(ctx: Context) -> pl.DataFrame:
+    return everyone_in(ctx.looked_after_at_end, True)
+
+
+@indicator(
+    "STARTED", title="Children who started to be looked after",
+    definition="Number of children who started to be looked after in the year (RNE = S), each "
+               "counted once.",
+    numerator="Children with a start in the year.", denominator="(a count)",
+    exclusions="Short breaks (V3/V4).", direction="none", unit="count", **_H,
+)
+def started(ctx: Context) -> pl.DataFrame:
+    return everyone_in(started_in_year(ctx.episodes, ctx.year), True)
+
+
+@indicator(
+    "CEASED", title="Children who ceased to be looked after",
+    definition="Number of children who ceased to be looked after in the year, each counted once "
+               "at their last ceasing.",
+    numerator="Children with an episode ending in the year for a reason other than X1.",
+    denominator="(a count)", exclusions="Short breaks (V3/V4).", direction="none",
+    unit="count", **_H,
+)
+def ceased(ctx: Context) -> pl.DataFrame:
+    return everyone_in(ceased_in_year(ctx.episodes, ctx.year), True)
+
+
+@indicator(
+    "ADOPTED", title="Children adopted",
+    definition="Number of children who ceased to be looked after on adoption (E11, E12).",
+    numerator="Children whose last ceasing in the year was an adoption.",
+    denominator="(a count)", direction="none", unit="count", **_H,
+)
+def adopted(ctx: Context) -> pl.DataFrame:
+    left = ceased_in_year(ctx.episodes, ctx.year)
+    return everyone_in(left.filter(pl.col("REC").is_in(ADOPTED_REC)), True)
+
+
+def _ceased_group(group: str, label: str, codes: tuple[str, ...]) -> None:
+    @indicator(
+        f"CEASED_{group}", title=f"Children who ceased: {label}",
+        definition=f"Percentage of children who ceased to be looked after in the year whose "
+                   f"reason was {label} (REC {', '.join(codes)}).",
+        numerator=f"Children whose last ceasing had REC in {', '.join(codes)}.",
+        denominator="Children who ceased to be looked after in the year.",
+        direction="none", unit="%", **_H,
+    )
+    def ceased_group(ctx: Context) -> pl.DataFrame:
+        return everyone_in(ceased_in_year(ctx.episodes, ctx.year), pl.col("REC").is_in(codes))
+
+
+def _placement_group(group: str, label: str, codes: tuple[str, ...]) -> None:
+    @indicator(
+        f"PLACE_{group}", title=f"Children looked after at 31 March: {label}",
+        definition=f"Percentage of children looked after at 31 March in {label} "
+                   f"(PLACE {', '.join(codes)}).",
+        numerator="Children whose placement at 31 March is in the group.", denominator=_LAC,
+        direction="none", unit="%", **_H,
+    )
+    def placement_group(ctx: Context) -> pl.DataFrame:
+        return everyone_in(ctx.looked_after_at_end, pl.col("PLACE").is_in(codes))
+
+
+for _group, (_label, _codes) in CEASED_GROUPS.items():
+    _ceased_group(_group, _label, _codes)
+for _group, (_label, _codes) in PLACEMENT_GROUPS.items():
+    _placement_group(_group, _label, _codes)
+
+
+@indicator(
+    "UASC", title="Unaccompanied asylum-seeking children looked after at 31 March",
+    definition="Number of children looked after at 31 March who were unaccompanied asylum-seeking "
+               "children then (in the UASC table, status not ceased by 31 March).",
+    numerator="Looked-after children in UASC with DUC blank or after 31 March.",
+    denominator="(a count)", direction="none", unit="count",
+    theme="headline", spec="§2.11", tables=("Episodes", "UASC"),
+)
+def uasc(ctx: Context) -> pl.DataFrame:
+    current = ctx.data["UASC"].filter(pl.col("DUC").is_null() | (pl.col("DUC") > ctx.end))
+    return everyone_in(ctx.looked_after_at_end.join(current.select("CHILD"), on="CHILD",
+                                                     how="semi"), True)
+
+
+@indicator(
+    "OUT_OF_AREA", title="Children placed outside the authority",
+    definition="Percentage of children looked after at 31 March whose placement postcode is "
+               "outside the authority, judged by postcode district (outward code) against the "
+               "authority's list of districts, because no offline postcode-to-authority "
+               "directory is available.",
+    numerator="Children whose PL_POST district is not one of the authority's districts.",
+    denominator="Children looked after at 31 March with a placement postcode.",
+    exclusions="Children without a placement postcode.", direction="lower", unit="%",
+    params=("la_postcode_districts",), **_H,
+)
+def out_of_area(ctx: Context) -> pl.DataFrame:
+    districts = ctx.params.la_postcode_districts
+    if not districts:
+        raise NotAvailable("needs the authority's postcode districts (--districts)")
+    placed = ctx.looked_after_at_end.filter(pl.col("PL_POST").is_not_null())
+    wanted = sorted(d.upper().strip() for d in districts)
+    return everyone_in(placed, ~outward_code(pl.col("PL_POST")).is_in(wanted))
+
+
+def _normalise(postcode: pl.Expr) -> pl.Expr:
+    return postcode.str.to_uppercase().str.replace_all(r"\s+", "")
+
+
+@indicator(
+    "DISTANCE", title="Average distance from home to placement (miles)",
+    definition="Average straight-line distance in miles between the home postcode and the "
+               "placement postcode of children looked after at 31 March, from a supplied "
+               "postcode-to-grid-reference table.",
+    numerator="Sum of distances.", denominator="Children with both postcodes located.",
+    exclusions="Children with a postcode missing or not in the supplied table.",
+    direction="lower", unit="miles", params=("postcode_locations",), **_H,
+)
+def distance(ctx: Context) -> pl.DataFrame:
+    places = ctx.params.postcode_locations
+    if places is None:
+        raise NotAvailable("needs postcode locations (POSTCODE, EASTING, NORTHING)")
+    grid = places.select(_normalise(pl.col("POSTCODE")).alias("KEY"), "EASTING", "NORTHING")
+    located = (
+        ctx.looked_after_at_end.with_columns(
+            _normalise(pl.col("HOME_POST")).alias("HOME_KEY"),
+            _normalise(pl.col("PL_POST")).alias("PL_KEY"),
+        )
+        .join(grid.rename({"KEY": "HOME_KEY", "EASTING": "HE", "NORTHING": "HN"}), on="HOME_KEY")
+        .join(grid.rename({"KEY": "PL_KEY", "EASTING": "PE", "NORTHING": "PN"}), on="PL_KEY")
+    )
+    metres = ((pl.col("HE") - pl.col("PE")) ** 2 + (pl.col("HN") - pl.col("PN")) ** 2).sqrt()
+    return everyone_in(located, True, metres / 1609.344)
