@@ -115,27 +115,25 @@ def project(population: np.ndarray, entry: np.ndarray, move: np.ndarray, exit_: 
     return Path(dates, np.stack(starts), np.stack(ents), np.stack(days_out))
 
 
-def process_variance(population: np.ndarray, entry: np.ndarray, move: np.ndarray,
-                     exit_: np.ndarray, origin: date, months: int,
-                     ) -> tuple[np.ndarray, np.ndarray]:
+def process_variance(population: np.ndarray, move: np.ndarray, exit_: np.ndarray,
+                     path: Path) -> tuple[np.ndarray, np.ndarray]:
     """Variance of the counts from chance alone, given the rates, exactly under the model.
 
     Each child in care at the origin follows the chain on their own, so a count of them is a
     sum of independent Bernoullis (variance p(1-p) each). Entrants form a Poisson process, and
     a thinned Poisson process is Poisson, so their count in any cell has variance equal to its
-    mean. Returns (cell variance [K+1, M, G], variance of the all-groups total per month
-    [K+1, M]) for the point rates (no leading axes).
+    mean. `path` is the expected path for the same rates. Returns (cell variance [K+1, M, G],
+    variance of the all-groups total per month [K+1, M]) for point rates (no leading axes).
     """
-    dates = step_dates(origin, months)
+    dates = path.dates
     q = generator(move, exit_)
     band = band_of_month()
     n = population.shape[-1]
     # where[m, g0, g]: chance a child of age m who started in g0 is now in g.
     where = np.broadcast_to(np.eye(n), (MONTHS, n, n)).copy()
     counts = population.copy()
-    path = project(population, entry, move, exit_, origin, months)
     cells, totals = [], []
-    for k in range(months + 1):
+    for k in range(len(dates)):
         if k:
             full = expm(q * (dates[k] - dates[k - 1]).days)[band, :n, :n]
             where = np.einsum("mag,mgh->mah", where, full)
