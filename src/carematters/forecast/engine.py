@@ -18,7 +18,7 @@ import polars as pl
 from carematters.costs.groups import GROUPS
 from carematters.data.caredata import CareData
 from carematters.data.years import add_months, year_end
-from carematters.forecast.model import process_variance, project
+from carematters.forecast.model import process_variance, project, project_totals
 from carematters.forecast.rates import Rates, estimate
 from carematters.forecast.scenario import BASE, Scenario, apply_to_population, apply_to_rates
 from carematters.forecast.states import BAND_LABELS, band_of_month, population_on, runs
@@ -111,7 +111,7 @@ def forecast_runs(run_frame: pl.DataFrame, origin: date, settings: Settings = DE
     if settings.draws:
         rng = np.random.default_rng(settings.seed)
         drawn = apply_to_rates(scenario, groups, *rates.draws(settings.draws, rng))
-        spread = _with_totals(project(population, *drawn, origin, settings.months).expected)
+        spread = _with_totals(project_totals(population, *drawn, origin, settings.months))
         variance = variance + spread.var(axis=1)
     return Forecast(origin, path.dates, groups, scenario, rates, expected, variance,
                     path.child_days, settings.level)
