@@ -17,8 +17,6 @@ from carematters.data.codes import (
 )
 from carematters.data.years import year_end, year_start
 
-_PREV = {"over": "CHILD"}
-
 
 def drop_short_breaks(episodes: pl.DataFrame) -> pl.DataFrame:
     """Remove V3/V4 episodes: every published count is computed without them (spec §1.1)."""
@@ -29,6 +27,15 @@ def _sorted(episodes: pl.DataFrame) -> pl.DataFrame:
     return episodes.sort(["CHILD", "DECOM"], nulls_last=True, maintain_order=True)
 
 
+def _same_child_as_previous() -> pl.Expr:
+    """True where the row above (in a frame sorted by child) belongs to the same child.
+
+    Whole-frame shifts compared with the child id are much faster than `shift().over("CHILD")`
+    and give the same answer on a sorted frame.
+    """
+    return pl.col("CHILD").shift(1).eq_missing(pl.col("CHILD"))
+
+
 def with_periods(episodes: pl.DataFrame) -> pl.DataFrame:
     """Episodes sorted by child and start, with PERIOD numbering each child's periods of care.
 
@@ -36,15 +43,14 @@ def with_periods(episodes: pl.DataFrame) -> pl.DataFrame:
     previous row's DEC (a gap means the child left care and came back).
     """
     eps = _sorted(episodes)
-    previous_dec = pl.col("DEC").shift(1).over("CHILD")
-    first_of_child = pl.int_range(pl.len()).over("CHILD") == 0
     starts_period = (
-        first_of_child
+        ~_same_child_as_previous()
         | (pl.col("RNE") == "S").fill_null(False)
-        | ~pl.col("DECOM").eq_missing(previous_dec)
+        | ~pl.col("DECOM").eq_missing(pl.col("DEC").shift(1))
     )
-    return eps.with_columns(
-        starts_period.cast(pl.Int32).cum_sum().over("CHILD").alias("PERIOD")
+    return (
+        eps.with_columns(starts_period.cast(pl.Int32).alias("PERIOD"))
+        .with_columns(pl.col("PERIOD").cum_sum().over("CHILD"))
     )
 
 
@@ -77,32 +83,35 @@ def with_spells(episodes: pl.DataFrame) -> pl.DataFrame:
     """
     eps = with_periods(episodes)
     place, post, rne = pl.col("PLACE"), pl.col("PL_POST"), pl.col("RNE")
-    by_period = ["CHILD", "PERIOD"]
-    is_temporary = place.is_in(TEMPORARY_PLACEMENTS).fill_null(False)
-    place_before = place.shift(1).over(by_period)
-    post_before = post.shift(1).over(by_period)
-    next_rne = rne.shift(-1).over(by_period)
-    next_place = place.shift(-1).over(by_period)
-    next_post = post.shift(-1).over(by_period)
+    # Neighbours within the same period of care, by whole-frame shifts on the sorted frame.
+    same_period_before = _same_child_as_previous() & (pl.col("PERIOD").shift(1) == pl.col("PERIOD"))
+    same_period_after = (
+        pl.col("CHILD").shift(-1).eq_missing(pl.col("CHILD"))
+        & (pl.col("PERIOD").shift(-1) == pl.col("PERIOD"))
+    )
+    eps = eps.with_columns(
+        same_period_before.fill_null(False).alias("_has_before"),
+        same_period_after.fill_null(False).alias("_has_after"),
+    )
     absorbed_move = (
-        is_temporary
-        & place_before.is_not_null()
-        & (next_rne == "P").fill_null(False)
-        & next_place.eq_missing(place_before)
-        & next_post.eq_missing(post_before)
+        place.is_in(TEMPORARY_PLACEMENTS).fill_null(False)
+        & pl.col("_has_before")
+        & place.shift(1).is_not_null()
+        & pl.col("_has_after")
+        & (rne.shift(-1) == "P").fill_null(False)
+        & place.shift(-1).eq_missing(place.shift(1))
+        & post.shift(-1).eq_missing(post.shift(1))
     )
     eps = eps.with_columns(absorbed_move.alias("_absorbed_move"))
-    absorbed_return = pl.col("_absorbed_move").shift(1).over(by_period).fill_null(False)
-    first_in_period = pl.int_range(pl.len()).over(by_period) == 0
-    opens_spell = first_in_period | (
-        rne.is_in(NEW_CARER_RNE).fill_null(False)
-        & ~pl.col("_absorbed_move")
-        & ~absorbed_return
+    absorbed_return = pl.col("_has_before") & pl.col("_absorbed_move").shift(1).fill_null(False)
+    opens_spell = ~pl.col("_has_before") | (
+        rne.is_in(NEW_CARER_RNE).fill_null(False) & ~pl.col("_absorbed_move") & ~absorbed_return
     )
-    return eps.with_columns(
-        opens_spell.cast(pl.Int32).cum_sum().over("CHILD").alias("SPELL"),
-        absorbed_return.alias("_absorbed_return"),
-    ).drop("_absorbed_move", "_absorbed_return")
+    return (
+        eps.with_columns(opens_spell.cast(pl.Int32).alias("SPELL"))
+        .with_columns(pl.col("SPELL").cum_sum().over("CHILD"))
+        .drop("_has_before", "_has_after", "_absorbed_move")
+    )
 
 
 def carer_spells(episodes: pl.DataFrame) -> pl.DataFrame:
