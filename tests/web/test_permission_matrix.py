@@ -75,6 +75,7 @@ ROLE_PAGES = {
     "aggregates": {"member", "director", "analyst"},
     "analysis": {"analyst"},
     "pseudonymised-episodes": {"analyst"},
+    "load-return": {"analyst"},
     "administration": {"admin"},
     "audit-report": {"admin"},
 }
