@@ -8,7 +8,7 @@ from carematters.web.accounts.models import Role
 register = template.Library()
 
 LINKS = (
-    ("grip-my-children", "My children's work", {Role.SOCIAL_WORKER}),
+    ("grip-my-children", "My children’s work", {Role.SOCIAL_WORKER}),
     ("grip-team", "Team dashboard", {Role.TEAM_MANAGER}),
     ("grip-service", "Service dashboard", {Role.DIRECTOR}),
     ("grip-reviews", "Upcoming reviews", {Role.IRO}),
