@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html as html_lib
 import re
+from datetime import date
 
 import pytest
 from django.urls import reverse
@@ -179,3 +180,41 @@ def test_every_child_linked_from_a_grip_page_is_one_the_user_may_open(kids, worl
                                      response.content.decode())):
                 child = Child.objects.get(pk=pk)
                 assert user.has_perm("children.view_child", child), (persona, name, child)
+
+
+def _care_leaver(world):
+    """Born 1 June 2004, in care (long-term foster care) from 1 January 2019 to 1 June 2021: an
+    eligible child from the 16th birthday (1 June 2020), so a care leaver owed an adviser. That
+    care ended before the three collection years the clocks judge (horizon 1 April 2022)."""
+    from carematters.web.children.models import Child, Episode
+
+    leaver = Child.objects.create(
+        authority=world.authorities["A"], child_id="LEAVER", given_name="Leaver",
+        family_name="Test", dob=date(2004, 6, 1), sex="M", ethnicity="WBRI",
+        team=world.teams["A1"], social_worker=world.users["sw"], status="care_leaver",
+    )
+    Episode.objects.create(child=leaver, decom=date(2019, 1, 1), rne="S", ls="C2", cin="N1",
+                           place="U4", place_provider="PR1", dec=date(2021, 6, 1), rec="E8")
+    return leaver
+
+
+def test_a_care_leaver_whose_care_ended_years_ago_still_has_adviser_contacts_due(kids, world,
+                                                                              login):
+    _care_leaver(world)
+    client = login(world.users["sw"])
+    listed = rows(client.get(reverse("grip-my-children"), {"item": "T25"}), "items")
+    # First contact due 56 days after leaving (27 July 2021), before the horizon: the engine
+    # assumes a contact on 1 April 2022, so the first judged one was due 27 May 2022.
+    assert listed == ["Leaver Test | T25: adviser contact | 27 May 2022 | Overdue 1000 days"]
+    everything = rows(client.get(reverse("grip-entitlements"), {"period": "all", "sort": "from"}),
+                      "entitlements")
+    leaver = [r for r in everything if r.startswith("Leaver Test")]
+    assert [r.split(" | ")[2:] for r in leaver] == [
+        ["1 Apr 2018", "31 Mar 2019", "£2,300"],   # Pupil Premium Plus 2018-19, aged 14
+        ["1 Apr 2019", "31 Mar 2020", "£2,300"],   # and 2019-20, aged 15
+        ["1 Jan 2020", "31 May 2022", "£200"],     # Junior ISA: 12 months in care
+        ["1 Jun 2020", "31 May 2029", ""],         # personal adviser to the 25th birthday
+    ]
+    current = rows(client.get(reverse("grip-entitlements")), "entitlements")
+    assert [r.split(" | ")[1].split(" ")[0:2] for r in current if r.startswith("Leaver")] == [
+        ["Personal", "adviser"]]

@@ -2,10 +2,11 @@
 
 The compliance clocks need history (a review is due six months after the last one), so the record
 is exported for the current collection year and the two before it through the app's one exporter
-(`children/exporter.py`) and combined. Items due before that horizon are not judged (the engine's
-rule for returns we do not hold), which keeps old, already missed duties off today's to-do lists.
-Entitlements reach back to 2007 (Child Trust Fund top-ups), so they read every year since the
-authority's earliest episode, but only the tables they use.
+(`children/exporter.py`) and combined. Those years set the engine's horizon: items due before it
+are not judged (its rule for returns we do not hold), which keeps long-missed duties off today's
+to-do lists. Who is a care leaver, though, depends on care long ago (13 weeks in care after the
+14th birthday, spec §1.5.20), and entitlements reach back to 2007 (Child Trust Fund top-ups), so
+the episodes, headers and OC3 rows are read for every year since the authority's first episode.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ from carematters.web.children.exporter import export_caredata
 
 HISTORY_YEARS = 3
 THIS_WEEK_DAYS = 7  # "due this week": today and the six days after it
-ENTITLEMENT_TABLES = ("Episodes", "Header", "OC3")  # what the entitlement rules read
+#: What eligibility and the entitlement rules read, over the whole history.
+LONG_HISTORY_TABLES = ("Episodes", "Header", "OC3")
 
 #: Buckets of open work, most urgent first: an overdue duty that still applies, an item due in
 #: the next seven days, and one due later within the engine's due-soon window (14 days).
@@ -54,10 +56,22 @@ class GripRecord:
         self.as_at = as_at
 
     @cached_property
+    def history(self) -> CareData:
+        """Episodes, Header and OC3 for every year since the authority's first episode."""
+        first = m.Episode.objects.filter(child__authority=self.authority).aggregate(
+            first=Min("decom"))["first"]
+        latest = collection_year_of(self.as_at)
+        earliest = collection_year_of(first) if first else latest
+        return combine_years([export_caredata(self.authority, year, LONG_HISTORY_TABLES)
+                              for year in range(earliest, latest + 1)])
+
+    @cached_property
     def data(self) -> CareData:
-        returns = [export_caredata(self.authority, year)
-                   for year in _years_back(self.as_at, HISTORY_YEARS)]
-        return combine_years(returns)
+        """The recent years' record, every table, with the long history of the care itself."""
+        recent = combine_years([export_caredata(self.authority, year)
+                                for year in _years_back(self.as_at, HISTORY_YEARS)])
+        tables = {**recent.tables, **{name: self.history[name] for name in LONG_HISTORY_TABLES}}
+        return CareData(tables, la=recent.la, years=recent.years, source=recent.source)
 
     @cached_property
     def children(self) -> pl.DataFrame:
@@ -108,13 +122,7 @@ class GripRecord:
     @cached_property
     def entitlements(self) -> pl.DataFrame:
         """Every entitlement known today, with the child's details."""
-        first = m.Episode.objects.filter(child__authority=self.authority).aggregate(
-            first=Min("decom"))["first"]
-        latest = collection_year_of(self.as_at)
-        earliest = collection_year_of(first) if first else latest
-        data = combine_years([export_caredata(self.authority, year, ENTITLEMENT_TABLES)
-                              for year in range(earliest, latest + 1)])
-        return entitlements(data, self.as_at).join(self.children, on="CHILD", how="inner")
+        return entitlements(self.history, self.as_at).join(self.children, on="CHILD", how="inner")
 
 
 def grip_record(request) -> GripRecord:
