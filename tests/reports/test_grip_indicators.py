@@ -79,3 +79,20 @@ def test_the_annual_report_uses_the_engines_ni62():
     assert "Children with three or more placements in the year (NI 62): 50% (6 of 12) in " \
         "2023-24." in html
     assert "indicators engine is not in this build" not in html
+
+
+def test_the_report_command_can_suppress_small_numbers(tmp_path):
+    from typer.testing import CliRunner
+
+    from carematters.cli import app
+    from tests.reports.fixtures import write_csvs
+
+    write_csvs(movers(3, 6), tmp_path / "returns")
+    for flags, expected in (([], ">33%</td>"), (["--suppress-small"], ">[c]</td>")):
+        out = tmp_path / ("hidden" if flags else "shown")
+        result = CliRunner().invoke(app, ["report", "monthly", str(tmp_path / "returns"),
+                                          "--as-at", "31/03/2024", "--out", str(out), *flags])
+        assert result.exit_code == 0, result.output
+        html = (out / "grip-monthly-2024-03-31.html").read_text()
+        ni62 = html[html.index("<td>NI62</td>"):]
+        assert expected in ni62[:ni62.index("</tr>")]
