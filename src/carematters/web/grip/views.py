@@ -218,7 +218,7 @@ def upcoming_reviews(request, export: bool = False):
     record = grip_record(request)
     sort = request.GET.get("sort", "due")
     sort = sort if sort in REVIEW_SORTS else "due"
-    children = Child.objects.visible_to(request.user).exclude(status=Child.Status.CLOSED)
+    children = Child.objects.visible_to(request.user).filter(status=Child.Status.LOOKED_AFTER)
     rows = review_rows(children, record.items.filter(pl.col("ITEM").is_in(REVIEW_ITEMS)),
                        record.as_at, REVIEW_SORTS[sort])
     if export:
