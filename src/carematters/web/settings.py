@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "carematters.web.accounts",
     "carematters.web.children",
+    "carematters.web.grip",
 ]
 
 MIDDLEWARE = [
