@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from carematters.data.schema import SOURCE_ROW
 from carematters.returns import read_csv_files, read_xml, write_csv, write_xml
+from carematters.returns.records import _split_plain, _split_quoted
 from tests.returns.sample import sample_data
 from tests.returns.strategies import care_data
 
@@ -106,3 +107,15 @@ def test_mangled_files_never_raise_and_problems_say_where(sample):
         path.write_text(text, encoding="utf-8", newline="")
         result = read_xml(path, year=2025) if kind == "xml" else read_csv_files([path], year=2025)
     _check_named(result.problems, result.data)
+
+
+@FAST
+@given(st.text(alphabet=st.sampled_from(list("ab ,\n\r")), max_size=80))
+def test_both_ways_of_splitting_csv_agree_on_text_without_quotes(text):
+    # Quote-free files are split by Polars, others by the csv module: same frame, same problems.
+    plain, quoted = _split_plain(text, "f.csv"), _split_quoted(text, "f.csv")
+    assert plain[0] == quoted[0]
+    assert plain[2] == quoted[2]
+    assert (plain[1] is None) == (quoted[1] is None)
+    if plain[1] is not None:
+        assert plain[1].equals(quoted[1])

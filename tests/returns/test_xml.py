@@ -157,3 +157,23 @@ def test_extension_tables_are_not_written(tmp_path):
     back = read_xml(write_xml(data, tmp_path / "r.xml")).data
     assert "Visits" not in back
     assert CareData({k: v for k, v in data.tables.items() if k != "Visits"}).equals(back)
+
+
+def test_a_leaf_given_twice_is_reported_and_the_first_read(write):
+    doc = (
+        "<EXPSSDA903>\n<CHILD>\n<HEADER><CHILDID>A</CHILDID><ETHNIC>WBRI</ETHNIC></HEADER>\n"
+        "<EPISODE><DECOM>01/05/2024</DECOM><DECOM>02/05/2024</DECOM></EPISODE>\n"  # line 4
+        "</CHILD>\n</EXPSSDA903>\n"
+    )
+    result = read_xml(write("r.xml", doc), year=2025)
+    assert [str(p) for p in result.problems] == [
+        "r.xml line 4: element <DECOM> in <EPISODE> is given twice; the first one is read",
+    ]
+    assert result.data["Episodes"]["DECOM"].to_list() == [date(2024, 5, 1)]
+
+
+def test_namespaced_documents_are_read(write):
+    doc = DOCUMENT.replace("<EXPSSDA903>", '<EXPSSDA903 xmlns="urn:example:ssda903">')
+    result = read_xml(write("r.xml", doc))
+    assert result.data["Episodes"].height == 2
+    assert result.data["Header"]["CHILD"].to_list() == ["K1"]

@@ -1,1 +1,1 @@
-"""Renderers: tables, charts, spreadsheets and documents made from engine results only."""
+"""Renderers: reports made from engine results only (HTML, PDF, XLSX, SVG charts)."""

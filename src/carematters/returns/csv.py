@@ -7,8 +7,6 @@ a bad value costs one cell, never the file.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -19,6 +17,7 @@ from carematters.data.schema import SOURCE_ROW, TABLES, Table, table
 from carematters.returns.assemble import TablePiece, assemble
 from carematters.returns.parse import parse_values
 from carematters.returns.problems import Problem, ReadError, ReadResult
+from carematters.returns.records import split
 from carematters.returns.text import decode
 
 # Columns most tables share; a header made only of these does not say which table it is.
@@ -50,66 +49,6 @@ def match_table(names: Iterable[str], stem: str = "") -> Table | None:
     if len(scored) > 1 and scored[0][0] == scored[1][0]:
         return None
     return scored[0][1]
-
-
-def _records(text: str, file: str) -> tuple[list[list[str]], list[Problem]]:
-    """All CSV records; one that breaks the CSV grammar is reported and kept as a blank line."""
-    reader = csv.reader(io.StringIO(text, newline=""))
-    records: list[list[str]] = []
-    problems: list[Problem] = []
-    for _ in range(text.count("\n") + 2):
-        try:
-            records.extend(reader)
-            break
-        except csv.Error as error:
-            row = len(records)  # the failed record's data row (the header is record 0)
-            records.append([])
-            problems.append(Problem(
-                file, row if row else None, None, None, "a well-formed CSV record",
-                f"unreadable CSV record near line {reader.line_num} ({error}); skipped",
-            ))
-    return records, problems
-
-
-def _fix_ragged(body: list[list[str]], width: int, file: str) -> list[Problem]:
-    """Pad short rows with blanks and cut long ones, in place; blank lines become empty rows."""
-    lengths = pl.Series(list(map(len, body)), dtype=pl.Int64)
-    problems = []
-    for index in (lengths != width).arg_true().to_list():
-        record, row = body[index], index + 1
-        if not record:
-            continue  # a blank line: no data, dropped later
-        if len(record) < width:
-            problems.append(Problem(
-                file, row, None, None, f"{width} fields",
-                f"row has {len(record)} of the header's {width} fields; the rest read as blank",
-            ))
-            record.extend([""] * (width - len(record)))
-        else:
-            extra = record[width:]
-            if any(value.strip() for value in extra):
-                problems.append(Problem(
-                    file, row, None, ",".join(extra), f"{width} fields",
-                    f"row has {len(record)} fields, the header {width}; dropped {extra!r}",
-                ))
-            del record[width:]
-    return problems
-
-
-def _positional_frame(header: list[str], body: list[list[str]], file: str) -> tuple[pl.DataFrame, list[Problem]]:
-    """Body as text columns named by position, plus the source row; blank lines dropped."""
-    width = len(header)
-    problems = _fix_ragged(body, width, file)
-    blank = [i + 1 for i, record in enumerate(body) if not record]
-    filled = [record or [""] * width for record in body]
-    columns = list(zip(*filled, strict=True)) if filled else [() for _ in header]
-    frame = pl.DataFrame(
-        {str(j): list(values) for j, values in enumerate(columns)},
-        schema={str(j): pl.String() for j in range(width)},
-    ).with_columns(pl.int_range(1, pl.len() + 1, dtype=pl.Int64).alias(SOURCE_ROW))
-    if blank:
-        frame = frame.filter(~pl.col(SOURCE_ROW).is_in(blank))
-    return frame, problems
 
 
 def _drop_repeated_headers(frame: pl.DataFrame, header: list[str], file: str) -> tuple[pl.DataFrame, list[Problem]]:
@@ -167,24 +106,21 @@ def _select_columns(frame: pl.DataFrame, header: list[str], chosen: Table, file:
 
 def read_csv_text(text: str, file: str, stem: str = "") -> tuple[TablePiece | None, list[Problem]]:
     """One CSV file's text as a typed table piece, and what could not be read."""
-    records, problems = _records(text, file)
-    header_index = next((i for i, record in enumerate(records) if record), None)
-    if header_index is None:
+    header, frame, problems = split(text, file)
+    if header is None or frame is None:
         return None, [*problems, Problem(file, None, None, None, "a header row", "file has no header row")]
-    header, body = records[header_index], records[header_index + 1:]
     chosen = match_table(header, stem)
     if chosen is None:
         shown = ", ".join(name.strip() for name in header[:8]) + (", …" if len(header) > 8 else "")
-        problems.append(Problem(
+        # The file is not read, so its rows' problems do not matter.
+        return None, [Problem(
             file, None, None, shown[:200], "the header row of an SSDA903 table",
             f"columns ({shown[:200]}) match no single table; file not read",
-        ))
-        return None, problems
-    frame, ragged = _positional_frame(header, body, file)
+        )]
     frame, repeated = _drop_repeated_headers(frame, header, file)
     raw, column_problems = _select_columns(frame, header, chosen, file)
     typed, value_problems = parse_values(raw, chosen, file)
-    return TablePiece(chosen, file, typed), problems + ragged + repeated + column_problems + value_problems
+    return TablePiece(chosen, file, typed), problems + repeated + column_problems + value_problems
 
 
 def read_csv_file(path: Path) -> tuple[TablePiece | None, list[Problem]]:

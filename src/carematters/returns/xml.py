@@ -54,13 +54,13 @@ def _parse(data: bytes, file: str) -> tuple[etree._Element | None, list[Problem]
     return root, [problem]
 
 
-def _leaves(element: etree._Element) -> dict[str, str | None]:
-    """Text of each child element by tag (first occurrence wins)."""
-    found: dict[str, str | None] = {}
-    for leaf in element:
-        if isinstance(leaf.tag, str) and leaf.tag not in found:
-            found[leaf.tag] = leaf.text
-    return found
+def _without_namespaces(root: etree._Element) -> etree._Element:
+    """Some exports put the return in an XML namespace; the layout's names are what matter."""
+    if isinstance(root.tag, str) and root.tag.startswith("{"):
+        for element in root.iter():
+            if isinstance(element.tag, str):
+                element.tag = etree.QName(element).localname
+    return root
 
 
 @dataclass
@@ -68,66 +68,101 @@ class _Collected:
     rows: dict[str, list[Row]] = field(default_factory=lambda: defaultdict(list))
     #: (table, line) of rows whose DOB was copied from the child, so a bad DOB is reported once.
     copied_dob: set[tuple[str, int]] = field(default_factory=set)
-    #: (parent, tag) -> (count, first line) of elements the layout does not know.
-    unknown: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)
+    #: (parent, tag, unknown or repeated) -> (count, first line) of elements not read.
+    ignored: dict[tuple[str, str, str], tuple[int, int]] = field(default_factory=dict)
 
-    def note_unknown(self, parent: str, element: etree._Element) -> None:
-        count, line = self.unknown.get((parent, element.tag), (0, element.sourceline or 0))
-        self.unknown[(parent, element.tag)] = (count + 1, line)
+    def note(self, parent: str, element: etree._Element, why: str) -> None:
+        key = (parent, element.tag, why)
+        count, line = self.ignored.get(key, (0, element.sourceline or 0))
+        self.ignored[key] = (count + 1, line)
 
 
-def _check_children(parent: etree._Element, name: str, known: set[str], found: _Collected) -> None:
-    for element in parent:
-        if isinstance(element.tag, str) and element.tag not in known:
-            found.note_unknown(name, element)
+@dataclass(frozen=True)
+class _Record:
+    """How one repeating element (<EPISODE>, <AREVIEW>, ...) maps to its table's columns."""
+
+    table: str
+    columns: tuple[tuple[str, str], ...]  # (column, element), CHILD excluded
+    known: frozenset[str]
+    has_dob: bool
+
+
+_RECORDS: dict[str, _Record] = {
+    tag: _Record(
+        name,
+        tuple((c, lay.element_name(name, c)) for c in table(name).column_names if c != "CHILD"),
+        frozenset(lay.element_name(name, c) for c in table(name).column_names),
+        "DOB" in table(name).column_names,
+    )
+    for name, tag in [*lay.GROUP_TABLES.items(), ("Episodes", lay.EPISODE)]
+}
+_GROUP_TAGS = frozenset(lay.GROUP_TABLES.values())
+_IN_CHILD = frozenset({lay.HEADER, lay.EPISODE}) | _GROUP_TAGS
+_IN_HEADER = (
+    frozenset(lay.header_leaves()) | _GROUP_TAGS | {lay.UASC_FLAG, "DUC"}
+    | {c for name in ("OC3", "AD1") for c in lay.own_columns(name)}
+)
+_REPEATING = _GROUP_TAGS | {lay.EPISODE}
+_HEADER_COLUMNS = tuple(c for c in table("Header").column_names if c not in lay.CHILD_COLUMNS)
+_LEAF_TABLE_COLUMNS = {name: tuple(lay.own_columns(name)) for name in ("OC3", "AD1")}
+
+
+def _leaves(
+    element: etree._Element, known: frozenset[str], found: _Collected, repeating: frozenset[str] = frozenset()
+) -> dict[str, str | None]:
+    """Text of each known child element by tag; unknown ones and leaves given twice are noted
+    (the first one is read)."""
+    leaves: dict[str, str | None] = {}
+    for leaf in element:
+        tag = leaf.tag
+        if tag not in known:
+            if isinstance(tag, str):
+                found.note(element.tag, leaf, "unknown")
+        elif tag not in leaves:
+            leaves[tag] = leaf.text
+        elif tag not in repeating:
+            found.note(element.tag, leaf, "repeated")
+    return leaves
 
 
 def _leaf_rows(child_id: str | None, leaves: dict[str, str | None], line: int, found: _Collected) -> None:
     """The Header row and the one-per-child tables held as <HEADER> leaves."""
     base = {"CHILD": child_id, "DOB": leaves.get("DOB"), "SEX": leaves.get("SEX"), SOURCE_ROW: line}
     if any(tag in leaves for tag in lay.HEADER_ONLY):
-        found.rows["Header"].append(
-            base | {c: leaves.get(c) for c in table("Header").column_names if c not in base}
-        )
+        found.rows["Header"].append(base | {c: leaves.get(c) for c in _HEADER_COLUMNS})
     if (leaves.get(lay.UASC_FLAG) or "").strip() == "1" or (leaves.get("DUC") or "").strip():
         found.rows["UASC"].append(base | {"DUC": leaves.get("DUC")})
-    for name in ("OC3", "AD1"):
-        own = {c: leaves.get(c) for c in lay.own_columns(name)}
+    for name, columns in _LEAF_TABLE_COLUMNS.items():
+        own = {c: leaves.get(c) for c in columns}
         if any((v or "").strip() for v in own.values()):
             found.rows[name].append(base | own)
 
 
-def _group_rows(child_element: etree._Element, child_id: str | None, dob: str | None, found: _Collected) -> None:
-    for name, tag in [*lay.GROUP_TABLES.items(), ("Episodes", lay.EPISODE)]:
-        columns = table(name).column_names
-        known = {lay.element_name(name, c) for c in columns}
-        for element in child_element.iter(tag):
-            leaves = _leaves(element)
-            _check_children(element, tag, known, found)
-            line = element.sourceline or 0
-            row: Row = {c: leaves.get(lay.element_name(name, c)) for c in columns if c != "CHILD"}
-            row |= {"CHILD": child_id, SOURCE_ROW: line}
-            if "DOB" in columns and "DOB" not in leaves:
-                row["DOB"] = dob
-                found.copied_dob.add((name, line))
-            found.rows[name].append(row)
+def _record_rows(child_element: etree._Element, child_id: str | None, dob: str | None, found: _Collected) -> None:
+    """Rows of the repeating groups and episodes, wherever they sit inside the <CHILD>."""
+    for element in child_element.iter(*_RECORDS):
+        record = _RECORDS[element.tag]
+        leaves = _leaves(element, record.known, found)
+        line = element.sourceline or 0
+        row: Row = {column: leaves.get(tag) for column, tag in record.columns}
+        row["CHILD"] = child_id
+        row[SOURCE_ROW] = line
+        if record.has_dob and "DOB" not in leaves:
+            row["DOB"] = dob
+            found.copied_dob.add((record.table, line))
+        found.rows[record.table].append(row)
 
 
 def _collect(root: etree._Element) -> _Collected:
     found = _Collected()
-    groups = set(lay.GROUP_TABLES.values())
-    header_known = set(lay.header_leaves()) | groups | {lay.UASC_FLAG, "DUC"}
-    header_known |= {c for name in ("OC3", "AD1") for c in lay.own_columns(name)}
     for child_element in root.iter(lay.CHILD):
-        _check_children(child_element, lay.CHILD, {lay.HEADER, lay.EPISODE} | groups, found)
+        _leaves(child_element, _IN_CHILD, found, _REPEATING)  # notes strays under <CHILD>
         header = child_element.find(lay.HEADER)
-        leaves = _leaves(header) if header is not None else {}
-        if header is not None:
-            _check_children(header, lay.HEADER, header_known, found)
+        leaves = _leaves(header, _IN_HEADER, found, _REPEATING) if header is not None else {}
         child_id = leaves.get("CHILDID")
         line = (header if header is not None else child_element).sourceline or 0
         _leaf_rows(child_id, leaves, line, found)
-        _group_rows(child_element, child_id, leaves.get("DOB"), found)
+        _record_rows(child_element, child_id, leaves.get("DOB"), found)
     return found
 
 
@@ -154,14 +189,19 @@ def _pieces(found: _Collected, file: str) -> tuple[list[TablePiece], list[Proble
     return pieces, problems
 
 
-def _unknown_problems(found: _Collected, file: str) -> list[Problem]:
+_IGNORED = {
+    "unknown": "is not in the SSDA903 layout; ignored",
+    "repeated": "is given twice; the first one is read",
+}
+
+
+def _ignored_problems(found: _Collected, file: str) -> list[Problem]:
     return [
         Problem(
             file, line or None, None, tag, f"an element of <{parent}> in the SSDA903 layout",
-            f"element <{tag}> in <{parent}> is not in the SSDA903 layout; ignored"
-            + (f" ({count} times)" if count > 1 else ""),
+            f"element <{tag}> in <{parent}> {_IGNORED[why]}" + (f" ({count} times)" if count > 1 else ""),
         )
-        for (parent, tag), (count, line) in found.unknown.items()
+        for (parent, tag, why), (count, line) in found.ignored.items()
     ]
 
 
@@ -180,6 +220,7 @@ def read_xml(path: Path, *, year: int | None = None, la: str | None = None) -> R
     except OSError as error:
         raise ReadError(f"cannot read {path}: {error.strerror or error}") from None
     root, problems = _parse(data, path.name)
+    root = _without_namespaces(root) if root is not None else None
     found = _collect(root) if root is not None else _Collected()
     if root is not None and root.tag != lay.ROOT:
         has_children = any(found.rows.values())
@@ -191,7 +232,7 @@ def read_xml(path: Path, *, year: int | None = None, la: str | None = None) -> R
     stated_year, stated_la = _meta(root) if root is not None else (None, None)
     pieces, value_problems = _pieces(found, path.name)
     result = assemble(
-        pieces, problems + _unknown_problems(found, path.name) + value_problems,
+        pieces, problems + _ignored_problems(found, path.name) + value_problems,
         source=path, year=year, la=la or stated_la, stated_year=stated_year,
     )
     years = result.data.years

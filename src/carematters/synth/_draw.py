@@ -37,6 +37,13 @@ def pick(rng: np.random.Generator, mix: Mapping[str, float], n: int) -> np.ndarr
     return codes[rng.choice(len(codes), size=n, p=weights / weights.sum())]
 
 
+def pick_series(rng: np.random.Generator, mix: Mapping[str, float], n: int) -> pl.Series:
+    """Like `pick`, as a Polars String series (much cheaper for columns that go into frames)."""
+    weights = np.array(list(mix.values()), dtype=float)
+    chosen = rng.choice(len(mix), size=n, p=weights / weights.sum())
+    return pl.Series(list(mix), dtype=pl.String).gather(chosen)
+
+
 def pick_by_group(
     rng: np.random.Generator, groups: np.ndarray, mixes: Mapping[str, Mapping[str, float]]
 ) -> np.ndarray:
@@ -69,16 +76,40 @@ def add_working_days(days: np.ndarray, n: int | np.ndarray) -> np.ndarray:
     return shifted.astype(np.int64)
 
 
+def civil(days: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Day numbers to (year, month, day) arrays, in integer arithmetic (no datetime64 casts).
+
+    The proleptic Gregorian conversion by eras of 400 years (H. Hinnant's public algorithm).
+    """
+    z = np.asarray(days, dtype=np.int64) + 719468
+    era = np.floor_divide(z, 146097)
+    doe = z - era * 146097
+    yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
+    doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
+    mp = (5 * doy + 2) // 153
+    day_ = doy - (153 * mp + 2) // 5 + 1
+    month = np.where(mp < 10, mp + 3, mp - 9)
+    return yoe + era * 400 + (month <= 2), month, day_
+
+
+def day_number(year: np.ndarray, month: np.ndarray, day_: np.ndarray) -> np.ndarray:
+    """(year, month, day) arrays to day numbers (inverse of `civil`)."""
+    year = np.asarray(year, dtype=np.int64) - (np.asarray(month) <= 2)
+    era = np.floor_divide(year, 400)
+    yoe = year - era * 400
+    month = np.asarray(month, dtype=np.int64)
+    doy = (153 * np.where(month > 2, month - 3, month + 9) + 2) // 5 + np.asarray(day_) - 1
+    return era * 146097 + yoe * 365 + yoe // 4 - yoe // 100 + doy - 719468
+
+
 def add_months(days: np.ndarray, months: int | np.ndarray) -> np.ndarray:
     """Vectorised `years.add_months`: same day of month, clipped to the month's end."""
-    d = np.asarray(days, dtype=np.int64).astype("datetime64[D]")
-    month_start = d.astype("datetime64[M]")
-    day_of_month = (d - month_start.astype("datetime64[D]")).astype(np.int64)
-    target = month_start + np.asarray(months, dtype=np.int64)
-    length = ((target + 1).astype("datetime64[D]") - target.astype("datetime64[D]")).astype(
-        np.int64
-    )
-    return (target.astype("datetime64[D]").astype(np.int64) + np.minimum(day_of_month, length - 1))
+    year, month, day_ = civil(days)
+    total = year * 12 + (month - 1) + np.asarray(months, dtype=np.int64)
+    new_year, new_month = total // 12, total % 12 + 1
+    after = total + 1
+    length = day_number(after // 12, after % 12 + 1, 1) - day_number(new_year, new_month, 1)
+    return day_number(new_year, new_month, np.minimum(day_, length))
 
 
 def birthday(dob: np.ndarray, age: int | np.ndarray) -> np.ndarray:
@@ -88,7 +119,5 @@ def birthday(dob: np.ndarray, age: int | np.ndarray) -> np.ndarray:
 
 def age_at(dob: np.ndarray, on: np.ndarray) -> np.ndarray:
     """Whole years completed on `on` (vectorised `years.age_on`)."""
-    d = np.asarray(dob, dtype=np.int64).astype("datetime64[D]")
-    o = np.asarray(on, dtype=np.int64).astype("datetime64[D]")
-    years = o.astype("datetime64[Y]").astype(np.int64) - d.astype("datetime64[Y]").astype(np.int64)
+    years = civil(on)[0] - civil(dob)[0]
     return years - (birthday(dob, years) > np.asarray(on, dtype=np.int64)).astype(np.int64)

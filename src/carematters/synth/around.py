@@ -10,7 +10,7 @@ import numpy as np
 import polars as pl
 
 from carematters.synth import params as p
-from carematters.synth._draw import YEAR, add_months, add_working_days, birthday, pick
+from carematters.synth._draw import YEAR, add_months, add_working_days, birthday, pick, pick_series
 from carematters.synth.chains import chain, late_or_early
 
 
@@ -38,12 +38,10 @@ def reviews(rng: np.random.Generator, periods: pl.DataFrame, dob: np.ndarray) ->
     held = chain(np.arange(periods.height), first, stop, gap)
     child = periods["child"].to_numpy()[held["owner"].to_numpy()]
     day = held["day"].to_numpy()
-    code = pick(rng, p.REVIEW_CODE, held.height)
-    young = day < birthday(dob[child], 4)
-    return pl.DataFrame({
-        "child": child, "REVIEW": day,
-        "REVIEW_CODE": pl.Series(np.where(young, "PN0", code).tolist(), dtype=pl.String),
-    })
+    young = pl.Series(day < birthday(dob[child], 4))
+    code = pl.select(pl.when(young).then(pl.lit("PN0")).otherwise(
+        pick_series(rng, p.REVIEW_CODE, held.height))).to_series()
+    return pl.DataFrame({"child": child, "REVIEW": day, "REVIEW_CODE": code})
 
 
 def missing(rng: np.random.Generator, periods: pl.DataFrame, dob: np.ndarray) -> pl.DataFrame:
@@ -67,12 +65,10 @@ def missing(rng: np.random.Generator, periods: pl.DataFrame, dob: np.ndarray) ->
     end = np.minimum(start + length.astype(np.int64), last[rep])
     frame = pl.DataFrame({"child": child[rep], "MIS_START": start, "MIS_END": end}).sort(
         "child", "MIS_START")
-    # Keep only episodes that start after the previous kept one ended (two passes suffice here).
-    for _ in range(2):
-        prev_end = pl.col("MIS_END").shift(1).over("child")
-        frame = frame.filter(prev_end.is_null() | (pl.col("MIS_START") > prev_end))
-    kind = pick(rng, {"M": 55, "A": 45}, frame.height)
-    return frame.with_columns(pl.Series("MISSING", kind.tolist(), dtype=pl.String))
+    # Keep an episode only if it starts after every earlier one (kept or not) has ended.
+    latest_end = pl.col("MIS_END").cum_max().shift(1).over("child")
+    frame = frame.filter(latest_end.is_null() | (pl.col("MIS_START") > latest_end))
+    return frame.with_columns(pick_series(rng, {"M": 55, "A": 45}, frame.height).alias("MISSING"))
 
 
 def return_interviews(rng: np.random.Generator, missing_: pl.DataFrame) -> pl.DataFrame:
@@ -94,17 +90,23 @@ def _allocations(rng: np.random.Generator, owner: np.ndarray, start: np.ndarray,
         return np.ceil(rng.exponential(YEAR / rate, idx.size)).astype(np.int64)
 
     spells = chain(owner, start, stop, gap).sort("owner", "day")
-    nxt = pl.col("day").shift(-1).over("owner")
+    nxt = pl.when(pl.col("owner").shift(-1) == pl.col("owner")).then(pl.col("day").shift(-1))
     return spells.with_columns(nxt.alias("end"))
 
 
 def social_workers(rng: np.random.Generator, periods: pl.DataFrame, workers: int,
                    la: str) -> pl.DataFrame:
-    """Each child's social workers from first entry to final exit, gaps between periods included."""
+    """Each child's social workers to final exit, gaps between periods included.
+
+    Most children are known to children's services before they come into care, so the first
+    worker (FCONTA) is usually allocated some months before the first entry; SWEpisodes then
+    cover the whole year even for a child who came into care during it (spec §1.4).
+    """
     span = periods.group_by("child").agg(pl.col("start").min(), pl.col("stop").max()).sort("child")
     child = span["child"].to_numpy()
     stop = span["stop"].to_numpy()
-    spells = _allocations(rng, child, span["start"].to_numpy(), stop, p.SW_CHANGE_RATE)
+    first = span["start"].to_numpy() - rng.integers(0, 300, child.size)
+    spells = _allocations(rng, child, first, stop, p.SW_CHANGE_RATE)
     n = spells.height
     pool = np.array([f"SW{v:06d}" for v in np.random.default_rng(int(la)).choice(
         900_000, workers, replace=False) + 100_000] + [f"XX{la}{i:03d}" for i in range(3)])

@@ -89,7 +89,7 @@ def simulate_authority(seed: int, la: str, area: str, target: int, window: Windo
     legal = legal.filter(pl.col("period").is_in(kept.implode()))
     plans = plans.filter(pl.col("period").is_in(kept.implode()))
     sb_entries = short_break_children(rng, sb_count, window)
-    people = make_children(rng, la, pl.concat([entries, sb_entries]))
+    people = make_children(rng, la, pl.concat([entries, sb_entries], how="vertical_relaxed"))
     places = make_places(rng, area, target, p.OUT_OF_AREA_SHARE)
     episodes = build(rng, periods, legal, plans, people, places, window.end,
                      profile.move_factor, profile.residential_factor)

@@ -64,7 +64,8 @@ def _sex(year: int) -> pl.Expr:
 def _header(life: Lifetime, looked_after: pl.DataFrame, oc3: pl.DataFrame, year: int) -> pl.DataFrame:
     start, end = day(year_start(year)), day(year_end(year))
     in_care = looked_after.select("child").unique().with_columns(pl.lit(True).alias("lac"))
-    who = pl.concat([in_care, oc3.select("child", pl.lit(False).alias("lac"))]).group_by("child").agg(
+    who = pl.concat([in_care, oc3.select("child", pl.lit(False).alias("lac"))],
+                    how="vertical_relaxed").group_by("child").agg(
         pl.col("lac").any())
     people = life.children.join(who, on="child")
     age_end = ((end - pl.col("dob")) / 365.25).floor()
@@ -137,22 +138,23 @@ def cut(life: Lifetime, year: int) -> CareData:
 
 def _finish(life: Lifetime, frames: dict[str, pl.DataFrame], year: int) -> CareData:
     """Schema columns and types, ids and dates of birth joined, only Header children, sorted."""
-    header_children = frames["Header"].select("child")
-    ids = life.children.select("child", "CHILD", "dob")
+    ids = frames["Header"].select("child", "CHILD", pl.col("dob").alias("DOB"))
     out: dict[str, pl.DataFrame] = {}
     for tbl in tables_in_year(year, extensions=True):
         if tbl.name not in frames:
             continue
-        frame = frames[tbl.name].join(header_children, on="child").drop(
-            "CHILD", "DOB", "dob", strict=False)
-        frame = frame.join(ids, on="child").with_columns(pl.col("dob").alias("DOB"))
+        frame = frames[tbl.name].with_columns(pl.col("child").cast(pl.Int64)).drop(
+            "CHILD", "DOB", "dob", strict=False).join(ids, on="child")
+        # CHILD ids are the LA code and a zero-padded serial, so the integer sorts the same way.
+        frame = frame.sort(["child" if k == "CHILD" else k for k in tbl.keys], nulls_last=True,
+                           maintain_order=True)
         schema = tbl.polars_schema()
         columns = [
             (pl.col(name).cast(pl.Int32).cast(pl.Date) if dtype == pl.Date() else pl.col(name).cast(dtype))
             if name in frame.columns else pl.lit(None, dtype).alias(name)
             for name, dtype in schema.items()
         ]
-        out[tbl.name] = frame.select(columns).sort(list(tbl.keys), nulls_last=True, maintain_order=True)
+        out[tbl.name] = frame.select(columns)
     return CareData(out, la=life.la, years=(year,), source=f"synthetic {life.la}")
 
 

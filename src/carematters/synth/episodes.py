@@ -8,11 +8,13 @@ takes back the previous placement and postcode exactly, as DfE rule 383 asks.
 
 from __future__ import annotations
 
+from datetime import date
+
 import numpy as np
 import polars as pl
 
 from carematters.synth import params as p
-from carematters.synth._draw import YEAR, day, pick, pick_by_group, uniform_days
+from carematters.synth._draw import YEAR, day, pick, pick_by_group, pick_series, uniform_days
 from carematters.synth.places import Places
 
 # Event kinds, in the order that wins when two fall on the same day.
@@ -20,8 +22,10 @@ START, ADOPT, LEGAL_MOVE, LEGAL_SAME, LEGAL, MOVE, SAME, TEMP_START, TEMP_END = 
 RNE_OF_KIND = {START: "S", LEGAL_MOVE: "B", LEGAL_SAME: "U", LEGAL: "L", MOVE: "P", SAME: "T",
                TEMP_START: "P", TEMP_END: "P"}
 CARER_KINDS = (START, LEGAL_MOVE, MOVE)
-P2_LAST_START = day(__import__("datetime").date(2023, 4, 1))
-SUPPORTED_REGISTRATION = day(__import__("datetime").date(2023, 10, 28))
+# P2 (independent living) is invalid for episodes open after 28 October 2023 (spec §1.3): no
+# new P2 placements from April 2023. Supported accommodation needs an Ofsted URN from that date.
+P2_LAST_START = day(date(2023, 4, 1))
+SUPPORTED_REGISTRATION = day(date(2023, 10, 28))
 TEMP_DAYS = {"T0": (1, 10), "T1": (2, 14), "T2": (3, 14), "T3": (3, 14), "T4": (1, 7)}
 NONE = ""  # "deliberately blank" while carrying values forward (null means "not set here")
 
@@ -36,17 +40,26 @@ def _spread(rng: np.random.Generator, periods: pl.DataFrame, counts: np.ndarray)
                          "day": days.astype(np.int64)})
 
 
-def _events(rng: np.random.Generator, periods: pl.DataFrame, legal: pl.DataFrame,
-            plans: pl.DataFrame, move_factor: float) -> pl.DataFrame:
+def _moves(rng: np.random.Generator, periods: pl.DataFrame, move_factor: float) -> pl.DataFrame:
+    """Carer changes: a Poisson stream per period (the child's own instability scales it), plus
+    an early move after an emergency placement for some."""
     years = (periods["stop"] - periods["start"]).to_numpy() / YEAR
     n = periods.height
     rate = periods["path"].replace_strict(p.MOVE_RATE, return_dtype=pl.Float64).to_numpy()
     rate = rate * periods["instability"].to_numpy() * move_factor
     moves = _spread(rng, periods, rng.poisson(rate * years))
-    early_days = periods.select("period", "start").with_columns(
+    early = periods.select("period", "start").with_columns(
         (pl.col("start") + pl.Series(uniform_days(rng, 3, 60, n))).alias("day"),
         pl.Series("pick", rng.random(n) < p.EARLY_MOVE_P)).filter("pick").select("period", "day")
     same = _spread(rng, periods, rng.poisson(p.SAME_CARER_RATE * years))
+    return pl.concat([moves.with_columns(pl.lit(MOVE).alias("kind")),
+                      early.with_columns(pl.lit(MOVE).alias("kind")),
+                      same.with_columns(pl.lit(SAME).alias("kind"))])
+
+
+def _temporary_moves(rng: np.random.Generator, periods: pl.DataFrame) -> pl.DataFrame:
+    """Pairs of events: the move to a T0-T4 placement, and the return some days later."""
+    years = (periods["stop"] - periods["start"]).to_numpy() / YEAR
     temps = _spread(rng, periods, rng.poisson(p.TEMP_RATE * years))
     code = pick(rng, p.PLACEMENTS["temporary"], temps.height)
     low = np.array([TEMP_DAYS[c][0] for c in code], dtype=np.int64)
@@ -56,26 +69,38 @@ def _events(rng: np.random.Generator, periods: pl.DataFrame, legal: pl.DataFrame
         pl.Series("temp_id", np.arange(temps.height)),
         pl.Series("length", uniform_days(rng, low, high)),
     )
+    return pl.concat([
+        temps.with_columns(pl.lit(TEMP_START).alias("kind")),
+        temps.with_columns((pl.col("day") + pl.col("length")).alias("day"),
+                           pl.lit(TEMP_END).alias("kind")),
+    ]).drop("length")
+
+
+def _adoptive_placements(plans: pl.DataFrame) -> pl.DataFrame:
+    """A3/A5 with the current foster carers (RNE T) or A4/A6 with new adopters (RNE P); A3/A4
+    when the parents consented, A5/A6 under a placement order."""
+    consent = pl.col("consent")
+    place = pl.when(pl.col("with_carers")).then(
+        pl.when(consent).then(pl.lit("A3")).otherwise(pl.lit("A5"))).otherwise(
+        pl.when(consent).then(pl.lit("A4")).otherwise(pl.lit("A6")))
+    return plans.filter(pl.col("placed").is_not_null()).select(
+        "period", pl.col("placed").alias("day"), pl.lit(ADOPT).alias("kind"),
+        place.alias("adopt_place"), "with_carers")
+
+
+def _events(rng: np.random.Generator, periods: pl.DataFrame, legal: pl.DataFrame,
+            plans: pl.DataFrame, move_factor: float) -> pl.DataFrame:
     roll = rng.random(legal.height)
     legal_kind = np.where(roll < p.LEGAL_WITH_MOVE_P, LEGAL_MOVE,
                           np.where(roll < p.LEGAL_WITH_MOVE_P + 0.04, LEGAL_SAME, LEGAL))
-    adopt = plans.filter(pl.col("placed").is_not_null()).select(
-        "period", pl.col("placed").alias("day"), pl.lit(ADOPT).alias("kind"),
-        pl.when(pl.col("with_carers")).then(pl.when("consent").then(pl.lit("A3")).otherwise(
-            pl.lit("A5"))).otherwise(pl.when("consent").then(pl.lit("A4")).otherwise(pl.lit("A6")))
-        .alias("adopt_place"), "with_carers")
     events = pl.concat([
         periods.select("period", pl.col("start").alias("day"), pl.lit(START).alias("kind"),
                        pl.col("ls0").alias("ls")),
         legal.with_columns(pl.Series("kind", legal_kind)),
-        moves.with_columns(pl.lit(MOVE).alias("kind")),
-        early_days.with_columns(pl.lit(MOVE).alias("kind")),
-        same.with_columns(pl.lit(SAME).alias("kind")),
-        temps.with_columns(pl.lit(TEMP_START).alias("kind")),
-        temps.with_columns((pl.col("day") + pl.col("length")).alias("day"),
-                           pl.lit(TEMP_END).alias("kind")),
-        adopt,
-    ], how="diagonal_relaxed").drop("length")
+        _moves(rng, periods, move_factor),
+        _temporary_moves(rng, periods),
+        _adoptive_placements(plans),
+    ], how="diagonal_relaxed")
     return events.with_columns(pl.col("kind").cast(pl.Int8), pl.col("day").cast(pl.Int64))
 
 
@@ -92,9 +117,10 @@ def _clean(events: pl.DataFrame, periods: pl.DataFrame, plans: pl.DataFrame) -> 
             | (pl.col("day") < pl.col("__placed"))
         )
         .sort("period", "day", "kind")
-        .unique(subset=["period", "day"], keep="first", maintain_order=True)
+        .filter((pl.col("period") != pl.col("period").shift(1)) | (pl.col("day") != pl.col("day").shift(1))
+                | pl.col("period").shift(1).is_null())
     )
-    nxt, prev = pl.col("temp_id").shift(-1).over("period"), pl.col("temp_id").shift(1).over("period")
+    nxt, prev = pl.col("temp_id").shift(-1), pl.col("temp_id").shift(1)
     paired = pl.when(pl.col("kind") == TEMP_START).then(nxt == pl.col("temp_id")).when(
         pl.col("kind") == TEMP_END).then(prev == pl.col("temp_id")).otherwise(True)
     return events.filter(paired.fill_null(False)).drop("stop", "__placed")
@@ -175,29 +201,29 @@ def build(rng: np.random.Generator, periods: pl.DataFrame, legal: pl.DataFrame,
         children.select("child", "dob", "instability"), on="child")
     events = _clean(_events(rng, periods, legal, plans, move_factor), periods, plans)
     events = events.join(periods.select("period", "child", "path", "cin", "dob"), on="period")
+    # Every period opens with a START event that sets every carried column, so a plain forward
+    # fill never leaks one period's values into the next (and is far faster than a window).
     events = events.sort("period", "day").with_columns(
-        pl.col("ls").forward_fill().over("period"),
+        pl.col("ls").forward_fill(),
         ((pl.col("day") - pl.col("dob")) / YEAR).floor().cast(pl.Int32).alias("age"),
     )
     carers = pl.concat([_carers(rng, events, places, residential_factor),
-                        _adoptive_carers(rng, events, places)])
+                        _adoptive_carers(rng, events, places)], how="vertical_relaxed")
     with_carers = (pl.col("kind") == ADOPT) & pl.col("with_carers")
     events = events.join(carers, on=["period", "day"], how="left").with_columns(
         pl.when(with_carers).then(pl.col("adopt_place")).otherwise(pl.col("place")).alias("place"))
-    events = events.with_columns(pl.col("place").forward_fill().over("period").alias("__place"))
+    events = events.with_columns(pl.col("place").forward_fill().alias("__place"))
     # A "same carer" move is a foster family moving house; other settings do not do that here.
     fostered = pl.col("__place").str.starts_with("U")
     events = events.filter((pl.col("kind") != SAME) | fostered).with_columns(
         pl.when((pl.col("kind") == LEGAL_SAME) & ~fostered).then(pl.lit(LEGAL, pl.Int8))
         .otherwise(pl.col("kind")).alias("kind")).drop("__place")
-    n = events.height
-    house_move = pl.Series(places.local(rng, n, 0.3), dtype=pl.String)
+    house_move = _new_postcodes(rng, events, [SAME, LEGAL_SAME], places)
     events = events.with_columns(
         pl.when(pl.col("kind").is_in([SAME, LEGAL_SAME])).then(house_move)
         .otherwise(pl.col("pl_post")).alias("pl_post"))
-    events = events.with_columns(
-        pl.col("place", "provider", "urn", "pl_post").forward_fill().over("period"))
-    temp_post = pl.Series(places.local(rng, n, 0.3), dtype=pl.String)
+    events = events.with_columns(pl.col("place", "provider", "urn", "pl_post").forward_fill())
+    temp_post = _new_postcodes(rng, events, [TEMP_START], places)
     temp = pl.col("kind") == TEMP_START
     events = events.with_columns(
         pl.when(temp).then(pl.col("temp")).otherwise(pl.col("place")).alias("place"),
@@ -208,12 +234,28 @@ def build(rng: np.random.Generator, periods: pl.DataFrame, legal: pl.DataFrame,
     return _episode_rows(rng, events, periods, places)
 
 
+def _new_postcodes(rng: np.random.Generator, events: pl.DataFrame, kinds: list[int],
+                   places: Places) -> pl.Series:
+    """A fresh postcode on rows of the given kinds, null elsewhere."""
+    rows = np.flatnonzero(events["kind"].is_in(kinds).to_numpy())
+    codes = pl.repeat(None, events.height, dtype=pl.String, eager=True)
+    if rows.size:
+        codes.scatter(rows, pl.Series(places.local(rng, rows.size, 0.3), dtype=pl.String))
+    return codes
+
+
+def _next(column: str) -> pl.Expr:
+    """The next row's value within the same period (rows sorted by period and day)."""
+    same = pl.col("period").shift(-1) == pl.col("period")
+    return pl.when(same).then(pl.col(column).shift(-1))
+
+
 def _episode_rows(rng: np.random.Generator, events: pl.DataFrame, periods: pl.DataFrame,
                   places: Places) -> pl.DataFrame:
     n = events.height
-    nxt = pl.col("kind").shift(-1).over("period")
-    next_place = pl.col("place").shift(-1).over("period")
-    move_reason = pl.Series(pick(rng, p.MOVE_REASON, n), dtype=pl.String)
+    nxt = _next("kind")
+    next_place = _next("place")
+    move_reason = pick_series(rng, p.MOVE_REASON, n)
     reason = (
         pl.when(pl.col("place").str.starts_with("T")).then(None)
         .when(nxt.is_in([MOVE, LEGAL_MOVE]) & (next_place == "R5")).then(pl.lit("CUSTOD"))
@@ -229,7 +271,7 @@ def _episode_rows(rng: np.random.Generator, events: pl.DataFrame, periods: pl.Da
                                               dtype=pl.String), "end", "rec")
     episodes = events.join(home, on="period").with_columns(
         rne.alias("RNE"),
-        pl.col("day").shift(-1).over("period").alias("next_day"),
+        _next("day").alias("next_day"),
         reason.alias("REASON_PLACE_CHANGE"),
         pl.Series("z_alt", rng.integers(1, 5, n)).cast(pl.Int8),
     ).with_columns(
@@ -263,7 +305,7 @@ def _settle_exits(rng: np.random.Generator, episodes: pl.DataFrame) -> pl.DataFr
     n = episodes.height
     kin = pl.col("place").is_in(["U1", "U2", "U3"])
     foster = pl.col("place").str.starts_with("U")
-    draws = {name: pl.Series(pick(rng, mix, n), dtype=pl.String) for name, mix in {
+    draws = {name: pick_series(rng, mix, n) for name, mix in {
         "sgo_kin": {"E45": 70, "E47": 30}, "sgo_foster": {"E46": 60, "E48": 40},
         "sgo_other": {"E47": 60, "E48": 40}, "at18_foster": p.AT_18_FOSTERED_REC,
         "at18_other": p.AT_18_OTHER_REC}.items()}

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import polars as pl
 
-from carematters.synth._draw import YEAR, add_months, add_working_days, birthday, pick
+from carematters.synth._draw import YEAR, add_months, add_working_days, birthday, pick_series
 from carematters.synth.chains import chain, late_or_early
 from carematters.synth.episodes import TEMP_END, TEMP_START
 
@@ -25,7 +25,8 @@ def carer_spells(episodes: pl.DataFrame, periods: pl.DataFrame) -> pl.DataFrame:
         starts.join(periods.select("period", "stop"), on="period")
         .sort("period", "DECOM")
         .select("child", "period", pl.col("DECOM").alias("start"), "PLACE",
-                pl.coalesce(pl.col("DECOM").shift(-1).over("period"), "stop").alias("stop"))
+                pl.coalesce(pl.when(pl.col("period").shift(-1) == pl.col("period"))
+                            .then(pl.col("DECOM").shift(-1)), "stop").alias("stop"))
     )
 
 
@@ -57,18 +58,24 @@ def visits(rng: np.random.Generator, spells: pl.DataFrame, dob: np.ndarray, from
     seen = rng.random(own.size) < 0.97
     return pl.DataFrame({
         "child": child, "VISIT_DATE": day,
-        "VISIT_KIND": pl.Series(pick(rng, {"STAT": 95, "REQ": 5}, own.size).tolist(), dtype=pl.String),
+        "VISIT_KIND": pick_series(rng, {"STAT": 95, "REQ": 5}, own.size),
         "SEEN": seen.astype(np.int8),
         "SEEN_ALONE": (seen & (rng.random(own.size) < alone_p)).astype(np.int8),
     })
 
 
 def with_social_worker(visits_: pl.DataFrame, workers: pl.DataFrame) -> pl.DataFrame:
-    """The social worker allocated on the visit date."""
-    return visits_.sort("VISIT_DATE").join_asof(
-        workers.select("child", pl.col("SW_DECOM").alias("VISIT_DATE"), "SW_ID").sort("VISIT_DATE"),
-        on="VISIT_DATE", by="child", strategy="backward", check_sortedness=False,
-    ).sort("child", "VISIT_DATE")
+    """The social worker allocated on the visit date (the latest allocation starting by then)."""
+    visits_ = visits_.sort("child", "VISIT_DATE")
+    workers = workers.sort("child", "SW_DECOM")
+    scale = np.int64(1 << 32)  # child and day packed in one sortable key
+    worker_key = workers["child"].to_numpy() * scale + workers["SW_DECOM"].to_numpy()
+    visit_child = visits_["child"].to_numpy()
+    at = np.searchsorted(worker_key, visit_child * scale + visits_["VISIT_DATE"].to_numpy(),
+                         side="right") - 1
+    found = (at >= 0) & (workers["child"].to_numpy()[np.maximum(at, 0)] == visit_child)
+    ids = workers["SW_ID"].gather(np.maximum(at, 0))
+    return visits_.with_columns(pl.when(pl.Series(found)).then(ids).alias("SW_ID"))
 
 
 def health_assessments(rng: np.random.Generator, periods: pl.DataFrame, dob: np.ndarray
@@ -152,4 +159,4 @@ def plans(rng: np.random.Generator, periods: pl.DataFrame, spells: pl.DataFrame,
             pl.col("PLAN_DATE") < pl.Series(spells["stop"].to_numpy())),
         iha.select("child", (pl.col("ASSESSMENT_DATE") + pl.Series(
             rng.integers(0, 15, iha.height))).alias("PLAN_DATE"), pl.lit("HEALTH").alias("PLAN_TYPE")),
-    ]).unique(subset=["child", "PLAN_DATE", "PLAN_TYPE"], keep="first", maintain_order=True)
+    ], how="vertical_relaxed").unique(subset=["child", "PLAN_DATE", "PLAN_TYPE"], keep="first", maintain_order=True)

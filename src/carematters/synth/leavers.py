@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import polars as pl
 
-from carematters.synth._draw import add_months, birthday, pick
+from carematters.synth._draw import add_months, birthday, civil, pick
 from carematters.synth.chains import chain
 
 NOT_LEAVERS = ("E2", "E3", "E11", "E12", "E15")  # died, transferred, adopted, found to be adult
@@ -18,9 +18,7 @@ OC3_AGES = range(17, 26)
 
 
 def collection_year(days: np.ndarray) -> np.ndarray:
-    d = np.asarray(days, dtype=np.int64).astype("datetime64[D]")
-    year = d.astype("datetime64[Y]").astype(np.int64) + 1970
-    month = d.astype("datetime64[M]").astype(np.int64) % 12 + 1
+    year, month, _ = civil(days)
     return year + (month >= 4)
 
 
@@ -70,7 +68,8 @@ def pathway(rng: np.random.Generator, eligible: pl.DataFrame, dob: np.ndarray, a
         pl.DataFrame({"child": child, "PLAN_DATE": planned, "KIND": "PLAN", "PA_ID": pa}),
         pl.DataFrame({"child": child[own], "PLAN_DATE": reviews["day"].to_numpy(), "KIND": "REV",
                       "PA_ID": pa[own]}),
-    ]).filter(pl.col("PLAN_DATE") < pl.Series(np.concatenate([stop, stop, stop[own]])))
+    ], how="vertical_relaxed").filter(
+        pl.col("PLAN_DATE") < pl.Series(np.concatenate([stop, stop, stop[own]])))
     leaving = eligible["end"].fill_null(0).to_numpy()
     leaver = np.flatnonzero(eligible["leaver"].to_numpy())
     contacts = chain(leaver, leaving[leaver] + rng.integers(7, 41, leaver.size), support_end[leaver],
@@ -114,10 +113,12 @@ def oc3(rng: np.random.Generator, eligible: pl.DataFrame, support_end: np.ndarra
         elif age > 21:  # 22-25, only those who asked for support, from 2023
             ok &= (cy >= 2023) & (b <= support_end[leavers])
         idx = np.flatnonzero(ok)
-        rows.append(pl.DataFrame({"child": child[idx], "age": age, "birthday": b[idx],
-                                  "year": cy[idx], "fortune": fortune[idx],
-                                  "dead": (died[idx] >= 0) & (died[idx] < b[idx])}))
-    frame = pl.concat(rows)
+        rows.append(pl.DataFrame({
+            "child": child[idx].astype(np.int64), "age": np.full(idx.size, age, dtype=np.int32),
+            "birthday": b[idx].astype(np.int64), "year": cy[idx].astype(np.int64),
+            "fortune": fortune[idx].astype(float), "dead": (died[idx] >= 0) & (died[idx] < b[idx]),
+        }))
+    frame = pl.concat(rows, how="vertical_relaxed")
     return _oc3_values(rng, frame)
 
 

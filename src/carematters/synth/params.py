@@ -76,9 +76,9 @@ REMAND_REC = {"E14": 75, "E9": 25}
 # --- Placements -------------------------------------------------------------------------
 
 #: Carer changes per year in care, before the child's own instability factor.
-MOVE_RATE = {"adoption": 0.25, "sgo": 0.25, "longterm": 0.3, "short": 0.6, "teen": 0.7,
-             "remand": 0.5, "uasc": 0.45}
-EARLY_MOVE_P = 0.22  # an emergency placement followed by a planned one within ~2 months
+MOVE_RATE = {"adoption": 0.28, "sgo": 0.28, "longterm": 0.38, "short": 0.8, "teen": 0.9,
+             "remand": 0.6, "uasc": 0.5}
+EARLY_MOVE_P = 0.28  # an emergency placement followed by a planned one within ~2 months
 TEMP_RATE = 0.05  # temporary moves (T0-T4) per year
 SAME_CARER_RATE = 0.04  # house moves / provider changes with the same carer, per year
 LEGAL_WITH_MOVE_P = 0.12  # legal change on the day of a move: RNE B

@@ -6,7 +6,7 @@ import numpy as np
 import polars as pl
 
 from carematters.synth import params as p
-from carematters.synth._draw import YEAR, birthday, pick, uniform_days
+from carematters.synth._draw import YEAR, birthday, civil, pick, uniform_days
 
 _UPN_LETTERS = np.array(list("ABCDEFGHJKLMNPQRTUVWXYZ"))
 
@@ -17,29 +17,37 @@ def upns(rng: np.random.Generator, la: str, n: int) -> np.ndarray:
     Positions 2-13 are the LA code, a school number, a year and a serial; the check letter is
     the weighted sum (weights 2..13) modulo 23 looked up in the DfE's 23-letter alphabet.
     """
-    digits = np.column_stack([
-        np.tile(np.array([int(c) for c in la]), (n, 1)),
-        rng.integers(0, 10, (n, 9)),
-    ])
-    check = _UPN_LETTERS[(digits * np.arange(2, 14)).sum(axis=1) % 23]
-    body = np.array(["".join(map(str, row)) for row in digits], dtype=object)
-    return np.char.add(check.astype(str), body.astype(str)).astype(object)
+    rest = rng.integers(0, 10, (n, 9))
+    weighted = sum(int(c) * w for c, w in zip(la, range(2, 5), strict=True)) + rest @ np.arange(5, 14)
+    number = rest @ (10 ** np.arange(8, -1, -1))
+    return pl.DataFrame({"check": _UPN_LETTERS[weighted % 23], "number": number}).select(
+        pl.concat_str(pl.col("check"), pl.lit(la), pl.col("number").cast(pl.String).str.zfill(9))
+    ).to_series().to_numpy()
+
+
+def _ids(la: str, n: int) -> pl.Series:
+    """Child identifiers: the LA code then a 7-digit serial (alphanumeric, 10 characters)."""
+    serial = pl.int_range(1, n + 1, eager=True).cast(pl.String).str.zfill(7)
+    return (la + serial).alias("CHILD")
 
 
 def _permanence(rng: np.random.Generator, entry: np.ndarray, n: int) -> dict[str, np.ndarray]:
     prev = pick(rng, p.PREV_PERM, n)
-    when = entry - uniform_days(rng, 200, 3000, n)
-    dates = (when.astype("datetime64[D]")).astype(str)  # yyyy-mm-dd
-    yyyy, mm, dd = (np.char.ljust(np.char.partition(dates.astype(str), "-")[:, 0], 4),
-                    np.array([d[5:7] for d in dates]), np.array([d[8:10] for d in dates]))
+    year, month, day_ = civil(entry - uniform_days(rng, 200, 3000, n))
     style = rng.random(n)
-    date_perm = np.where(
-        style < 0.5, np.char.add(np.char.add(np.char.add(dd, "/"), np.char.add(mm, "/")), yyyy),
-        np.where(style < 0.8, np.char.add(np.char.add("zz/", mm), np.char.add("/", yyyy)),
-                 np.char.add("zz/zz/", yyyy)))
-    known = np.isin(prev, ["P1", "P2", "P3"])
-    return {"prev_perm": pl.Series(prev.tolist(), dtype=pl.String),
-            "date_perm": pl.Series(np.where(known, date_perm, None).tolist(), dtype=pl.String)}
+    known = pl.Series(np.isin(prev, ["P1", "P2", "P3"]))
+    two = pl.col("m").cast(pl.String).str.zfill(2)
+    # Partial dates (spec §1.2): unknown day -> zz/MM/YYYY, unknown day and month -> zz/zz/YYYY.
+    date_perm = pl.DataFrame({"y": year, "m": month, "d": day_, "style": style}).select(
+        pl.when(~known).then(None)
+        .when(pl.col("style") < 0.5).then(pl.concat_str(
+            pl.col("d").cast(pl.String).str.zfill(2), pl.lit("/"), two, pl.lit("/"),
+            pl.col("y").cast(pl.String)))
+        .when(pl.col("style") < 0.8).then(pl.concat_str(pl.lit("zz/"), two, pl.lit("/"),
+                                                        pl.col("y").cast(pl.String)))
+        .otherwise(pl.concat_str(pl.lit("zz/zz/"), pl.col("y").cast(pl.String)))
+    ).to_series()
+    return {"prev_perm": pl.Series(prev.tolist(), dtype=pl.String), "date_perm": date_perm}
 
 
 def children(rng: np.random.Generator, la: str, entries: pl.DataFrame) -> pl.DataFrame:
@@ -61,7 +69,7 @@ def children(rng: np.random.Generator, la: str, entries: pl.DataFrame) -> pl.Dat
                    np.minimum(birthday(dob, 18), entry + uniform_days(rng, 120, 900, n)))
     return pl.DataFrame({
         "child": np.arange(n),
-        "CHILD": [f"{la}{i:07d}" for i in range(1, n + 1)],
+        "CHILD": _ids(la, n),
         "dob": dob,
         "sex": np.where(male, "M", "F"),
         "ETHNIC": ethnic.astype(str),

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import polars as pl
 
 from carematters.synth import params as p
 
@@ -19,17 +20,21 @@ _INWARD_LETTERS = np.array(list("ABDEFGHJLNPQRSTUWXYZ"))
 def postcodes(rng: np.random.Generator, areas: np.ndarray) -> np.ndarray:
     """One random postcode per element of `areas` (e.g. "LS14 7QD")."""
     n = areas.size
-    district = rng.integers(1, 30, n).astype(str)
-    digit = rng.integers(0, 10, n).astype(str)
-    letters = np.char.add(rng.choice(_INWARD_LETTERS, n), rng.choice(_INWARD_LETTERS, n))
-    outward = np.char.add(areas.astype(str), district)
-    return np.char.add(np.char.add(outward, " "), np.char.add(digit, letters)).astype(object)
+    letters = pl.Series(_INWARD_LETTERS)
+    text = pl.DataFrame({"area": pl.Series(areas, dtype=pl.String)}).select(pl.concat_str(
+        pl.col("area"), pl.lit(pl.Series(rng.integers(1, 30, n))).cast(pl.String), pl.lit(" "),
+        pl.lit(pl.Series(rng.integers(0, 10, n))).cast(pl.String),
+        pl.lit(letters.gather(rng.integers(0, letters.len(), n))),
+        pl.lit(letters.gather(rng.integers(0, letters.len(), n))),
+    ))
+    return text.to_series().to_numpy()
 
 
 def areas(rng: np.random.Generator, home: str, n: int, out_share: float) -> np.ndarray:
     """Postcode areas: the authority's own, or (with probability `out_share`) another."""
-    other = rng.choice(np.array(p.OTHER_AREAS), n)
-    return np.where(rng.random(n) < out_share, other, home).astype(object)
+    other = np.array(p.OTHER_AREAS, dtype=object)[rng.integers(0, len(p.OTHER_AREAS), n)]
+    other[rng.random(n) >= out_share] = home
+    return other
 
 
 def urns(rng: np.random.Generator, n: int) -> np.ndarray:

@@ -169,7 +169,7 @@ def _legal_plan(rng: np.random.Generator, per: _Periods, ids: np.ndarray) -> tup
     home = police[(per.path[police] == "short") & (rng.random(police.size) < 0.35)]
     per.end[home] = per.start[home] + np.where(ls0[home] == "L2", uniform_days(rng, 3, 8, home.size),
                                                uniform_days(rng, 1, 3, home.size))
-    return ls0, pl.concat(changes)
+    return ls0, pl.concat(changes, how="vertical_relaxed")
 
 
 def _adoption(rng: np.random.Generator, per: _Periods, ids: np.ndarray, ls0: np.ndarray
@@ -250,7 +250,7 @@ def simulate(rng: np.random.Generator, entries: pl.DataFrame, window: Window, pr
             "path": per.path.astype(str), "rec": per.rec.astype(str), "cin": cin.astype(str),
             "ls0": ls0.astype(str),
         }))
-        legals.append(pl.concat([legal, orders]))
+        legals.append(pl.concat([legal, orders], how="vertical_relaxed"))
         plans.append(plan)
         again = np.isin(per.rec, RETURNS_HOME) & (age_at(dob, per.end) < 17) & (
             rng.random(child.size) < np.where(per.rec == "E4B", 0.3, p.RE_ENTRY_P))
@@ -258,12 +258,12 @@ def simulate(rng: np.random.Generator, entries: pl.DataFrame, window: Window, pr
         new_start = per.end + gap
         again &= (new_start <= window.end) & (new_start < eighteen - 30)
         child, start, dob = child[again], new_start[again], dob[again]
-    periods = pl.concat(frames).with_columns(
+    periods = pl.concat(frames, how="vertical_relaxed").with_columns(
         pl.when(pl.col("end") > window.end).then(None).otherwise(pl.col("end")).alias("end"),
         pl.when(pl.col("end") > window.end).then(None).otherwise(pl.col("rec")).alias("rec"),
     )
-    legal = pl.concat(legals).join(periods.select("period", "start", "end"), on="period")
+    legal = pl.concat(legals, how="vertical_relaxed").join(periods.select("period", "start", "end"), on="period")
     legal = legal.filter(
         (pl.col("day") > pl.col("start")) & (pl.col("day") < pl.col("end").fill_null(window.end + 1))
     ).drop("start", "end")
-    return periods, legal, pl.concat(plans)
+    return periods, legal, pl.concat(plans, how="vertical_relaxed")

@@ -14,10 +14,12 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Literal
 
-import polars as pl
+from lxml import etree
 
 from carematters.data.caredata import CareData
 from carematters.data.schema import table
+from carematters.returns import write_csv, write_xml
+from carematters.returns import xml_layout as lay
 from carematters.synth.errors import CellText
 from carematters.synth.generate import Progress, Synthetic
 
@@ -51,28 +53,7 @@ def write(synthetic: Synthetic, out: Path, fmt: Format = "csv",
     return written
 
 
-def _write_csv(data: CareData, folder: Path) -> list[Path]:
-    """Stand-in for `carematters.returns.write_csv` (same layout) until that package lands."""
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for name, frame in data.tables.items():
-        path = folder / f"{name}.csv"
-        frame.select(table(name).column_names).write_csv(
-            path, date_format="%d/%m/%Y", line_terminator="\n", null_value="")
-        paths.append(path)
-    return paths
-
-
-def _writers():
-    try:
-        from carematters.returns import write_csv, write_xml
-    except ModuleNotFoundError:
-        return _write_csv, None
-    return write_csv, write_xml
-
-
 def write_csv_return(data: CareData, folder: Path, texts: list[CellText]) -> list[Path]:
-    write_csv, _ = _writers()
     paths = write_csv(data, folder)
     for name, cells in _by_table(texts).items():
         _patch_csv(folder / f"{name}.csv", cells)
@@ -80,9 +61,6 @@ def write_csv_return(data: CareData, folder: Path, texts: list[CellText]) -> lis
 
 
 def write_xml_return(data: CareData, folder: Path, texts: list[CellText]) -> list[Path]:
-    write_csv, write_xml = _writers()
-    if write_xml is None:
-        raise RuntimeError("XML output needs the carematters.returns package")
     dfe = CareData({n: f for n, f in data.tables.items() if not table(n).extension},
                    la=data.la, years=data.years, source=data.source)
     extensions = CareData({n: f for n, f in data.tables.items() if table(n).extension},
@@ -121,10 +99,6 @@ def _patch_xml(path: Path, data: CareData, texts: list[CellText]) -> None:
     A row is found as the k-th element of its table inside its child's first <CHILD> (the
     writer keeps each table's row order within a child).
     """
-    from lxml import etree
-
-    from carematters.returns import xml_layout as lay
-
     tree = etree.parse(str(path))
     children: dict[str, etree._Element] = {}
     for element in tree.getroot().iter(lay.CHILD):
@@ -134,13 +108,13 @@ def _patch_xml(path: Path, data: CareData, texts: list[CellText]) -> None:
         frame = data[cell.table]
         child_id = frame["CHILD"][cell.row]
         k = int(frame.head(cell.row)["CHILD"].eq(child_id).sum())
-        element = _xml_row(children[child_id], cell.table, k, lay)
+        element = _xml_row(children[child_id], cell.table, k)
         leaf = element.find(lay.element_name(cell.table, cell.column))
         leaf.text = cell.text
     tree.write(str(path), pretty_print=True, xml_declaration=True, encoding="UTF-8")
 
 
-def _xml_row(child, name: str, k: int, lay):
+def _xml_row(child: etree._Element, name: str, k: int) -> etree._Element:
     header = child.find(lay.HEADER)
     if name == "Episodes":
         return child.findall(lay.EPISODE)[k]
@@ -148,8 +122,3 @@ def _xml_row(child, name: str, k: int, lay):
         return header.findall(lay.GROUP_TABLES[name])[k]
     return header
 
-
-def manifest_frame(path: Path) -> pl.DataFrame:
-    """Read a written manifest back (all text except year and row)."""
-    return pl.read_csv(path, schema_overrides={"la": pl.String, "child": pl.String,
-                                              "original": pl.String, "injected": pl.String})

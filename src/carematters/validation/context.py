@@ -1,0 +1,197 @@
+"""The preparation every rule shares, done once per validation run.
+
+Rules read tables through a `Context` rather than from CareData directly: each table comes back
+with every declared column (absent ones as typed nulls, so hand-built frames and partial files work)
+and with `_row`, the 1-based data row in the source file (or index + 1 when the frame did not come
+from a file). The expensive derived frames (episodes sorted with their neighbours, ages, periods of
+care, the OC2 cohort) are cached properties, built at most once however many rules use them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cached_property
+
+import polars as pl
+
+from carematters.data.caredata import CareData
+from carematters.data.episodes import continuously_looked_after, periods_of_care, with_spells
+from carematters.data.schema import SOURCE_ROW, table
+from carematters.data.years import age_on_expr, year_end, year_start
+
+ROW = SOURCE_ROW
+
+#: Episode columns copied from the previous and the next episode of the same child.
+NEIGHBOUR_COLUMNS = (
+    "DECOM", "DEC", "RNE", "LS", "CIN", "PLACE", "PLACE_PROVIDER", "REC",
+    "REASON_PLACE_CHANGE", "PL_POST", "HOME_POST", "URN",
+)
+
+
+def _converted(column: pl.Expr, dtype: pl.DataType) -> pl.Expr:
+    """`column` (text, from a hand-built or untyped frame) as `dtype`; unreadable values null."""
+    if dtype == pl.Date():
+        text = column.cast(pl.String).str.strip_chars()
+        return pl.coalesce(
+            text.str.to_date("%d/%m/%Y", strict=False),
+            text.str.to_date("%Y-%m-%d", strict=False),
+        )
+    if dtype in (pl.Int64(), pl.Int8()):
+        return column.cast(pl.String).str.strip_chars().cast(dtype, strict=False)
+    return column.cast(dtype, strict=False)
+
+
+def conform(frame: pl.DataFrame, name: str) -> tuple[pl.DataFrame, dict[str, pl.DataFrame]]:
+    """`frame` with every declared column of table `name` (missing ones null), each of its
+    declared type, and `_row`; plus, per column, the rows whose value could not be converted
+    (`_row`, CHILD, VALUE) so the rule for that field can report them."""
+    declared = table(name).polars_schema()
+    missing = [pl.lit(None, dtype).alias(col) for col, dtype in declared.items()
+               if col not in frame.columns]
+    if missing:
+        frame = frame.with_columns(missing)
+    if ROW not in frame.columns:
+        frame = frame.with_row_index(ROW, offset=1)
+    frame = frame.with_columns(pl.col(ROW).cast(pl.Int64))
+    unreadable: dict[str, pl.DataFrame] = {}
+    for col, dtype in declared.items():
+        if frame.schema[col] == dtype:
+            continue
+        original = pl.col(col).cast(pl.String)
+        converted = _converted(pl.col(col), dtype)
+        lost = original.is_not_null() & (original.str.strip_chars() != "") & converted.is_null()
+        unreadable[col] = frame.filter(lost).select(
+            ROW, pl.col("CHILD").cast(pl.String), original.alias("VALUE")
+        )
+        frame = frame.with_columns(converted.alias(col))
+    return frame, unreadable
+
+
+class Context:
+    """One validation run's data and derived frames. Build it once; rules only read it."""
+
+    def __init__(
+        self,
+        current: CareData,
+        previous: CareData | None = None,
+        *,
+        year: int,
+        la: str | None = None,
+    ) -> None:
+        self.current = current
+        self.previous = previous
+        self.year = year
+        self.la = la or current.la
+        self.start: date = year_start(year)
+        self.end: date = year_end(year)
+        self._tables: dict[tuple[bool, str], pl.DataFrame] = {}
+        self._unreadable: dict[tuple[bool, str], dict[str, pl.DataFrame]] = {}
+
+    # --- raw tables ----------------------------------------------------------------------
+
+    def table(self, name: str) -> pl.DataFrame:
+        """This year's table `name`, conformed (all columns, `_row`)."""
+        return self._get(False, name)
+
+    def prev(self, name: str) -> pl.DataFrame:
+        """Last year's table `name` (empty when no previous return was given)."""
+        return self._get(True, name)
+
+    @property
+    def has_previous(self) -> bool:
+        return self.previous is not None
+
+    def _get(self, previous: bool, name: str) -> pl.DataFrame:
+        key = (previous, name)
+        if key not in self._tables:
+            source = self.previous if previous else self.current
+            frame = source[name] if source is not None else table(name).empty()
+            self._tables[key], self._unreadable[key] = conform(frame, name)
+        return self._tables[key]
+
+    def unreadable(self, name: str, column: str) -> pl.DataFrame:
+        """Rows of this year's `name` whose `column` held text that is not a valid value of the
+        column's type (only for frames not typed by a reader): `_row`, CHILD, VALUE."""
+        self.table(name)
+        found = self._unreadable[(False, name)].get(column)
+        if found is None:
+            return pl.DataFrame(schema={ROW: pl.Int64(), "CHILD": pl.String(), "VALUE": pl.String()})
+        return found
+
+    # --- derived frames --------------------------------------------------------------------
+
+    @cached_property
+    def dob(self) -> pl.DataFrame:
+        """CHILD and the Header DOB (first Header row of each child)."""
+        return (
+            self.table("Header")
+            .select("CHILD", "DOB")
+            .filter(pl.col("CHILD").is_not_null())
+            .unique("CHILD", keep="first", maintain_order=True)
+        )
+
+    def with_dob(self, frame: pl.DataFrame, *, alias: str = "HEADER_DOB") -> pl.DataFrame:
+        """`frame` with the child's Header DOB joined as `alias`."""
+        return frame.join(self.dob.rename({"DOB": alias}), on="CHILD", how="left")
+
+    @cached_property
+    def episodes(self) -> pl.DataFrame:
+        """Episodes sorted per child by DECOM, with PERIOD and SPELL (carematters.data.episodes),
+        PREV_<col>/NEXT_<col> from the neighbouring episodes of the same child, IS_FIRST/IS_LAST,
+        the Header DOB and ages AGE_DECOM, AGE_DEC, AGE_START (1 April), AGE_END (31 March)."""
+        eps = with_spells(self.table("Episodes"))
+        neighbours = [
+            expr
+            for col in NEIGHBOUR_COLUMNS
+            for expr in (
+                pl.col(col).shift(1).over("CHILD").alias(f"PREV_{col}"),
+                pl.col(col).shift(-1).over("CHILD").alias(f"NEXT_{col}"),
+            )
+        ]
+        position = pl.int_range(pl.len()).over("CHILD")
+        eps = eps.with_columns(
+            *neighbours,
+            (position == 0).alias("IS_FIRST"),
+            (position == pl.len().over("CHILD") - 1).alias("IS_LAST"),
+        )
+        eps = eps.join(self.dob, on="CHILD", how="left")
+        dob = pl.col("DOB")
+        return eps.with_columns(
+            age_on_expr(dob, pl.col("DECOM")).alias("AGE_DECOM"),
+            age_on_expr(dob, pl.col("DEC")).alias("AGE_DEC"),
+            age_on_expr(dob, self.start).alias("AGE_START"),
+            age_on_expr(dob, self.end).alias("AGE_END"),
+        )
+
+    @cached_property
+    def prev_episodes(self) -> pl.DataFrame:
+        """Last year's episodes sorted per child, with IS_LAST."""
+        eps = self.prev("Episodes").sort(["CHILD", "DECOM"], nulls_last=True, maintain_order=True)
+        position = pl.int_range(pl.len()).over("CHILD")
+        return eps.with_columns((position == pl.len().over("CHILD") - 1).alias("IS_LAST"))
+
+    @cached_property
+    def oc2_cohort(self) -> pl.DataFrame:
+        """CHILD of children looked after continuously for 12 months at 31 March (spec §1.1)."""
+        eps = self.table("Episodes").filter(pl.col("DECOM").is_not_null())
+        return continuously_looked_after(eps, self.year).select("CHILD").unique()
+
+    @cached_property
+    def periods(self) -> pl.DataFrame:
+        """Periods of care: CHILD, PERIOD, PERIOD_START, PERIOD_END, END_REASON, EPISODES."""
+        eps = self.table("Episodes").filter(pl.col("DECOM").is_not_null())
+        return periods_of_care(eps).sort(["CHILD", "PERIOD_START"])
+
+    @cached_property
+    def children_with_episodes(self) -> pl.DataFrame:
+        return self.table("Episodes").select("CHILD").drop_nulls().unique()
+
+    @cached_property
+    def last_episodes(self) -> pl.DataFrame:
+        """Each child's latest episode this year."""
+        return self.episodes.filter(pl.col("IS_LAST"))
+
+    def ages(self, frame: pl.DataFrame, *, on: pl.Expr | date, alias: str) -> pl.DataFrame:
+        """`frame` with the age (whole years) of its child on `on`, from the Header DOB."""
+        joined = frame.join(self.dob.rename({"DOB": "_HDOB"}), on="CHILD", how="left")
+        return joined.with_columns(age_on_expr(pl.col("_HDOB"), on).alias(alias)).drop("_HDOB")

@@ -1,0 +1,62 @@
+"""Small expressions and selections the rules share."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import polars as pl
+
+from carematters.validation.context import ROW
+
+
+def offending(frame: pl.DataFrame, condition: pl.Expr, *fields: str) -> pl.DataFrame:
+    """Rows of `frame` where `condition` is true (null counts as false): `_row`, CHILD, fields."""
+    keep = [ROW, "CHILD", *(f for f in fields if f in frame.columns and f not in (ROW, "CHILD"))]
+    return frame.filter(condition.fill_null(False)).select(keep)
+
+
+def blank(column: str) -> pl.Expr:
+    """Null, or text that is empty after trimming."""
+    col = pl.col(column)
+    if_text = col.cast(pl.String).str.strip_chars() == ""
+    return col.is_null() | if_text.fill_null(False)
+
+
+def present(column: str) -> pl.Expr:
+    return ~blank(column)
+
+
+def is_in(column: str, values: Iterable[object]) -> pl.Expr:
+    """True when the value is one of `values`; null when the value is null."""
+    return pl.col(column).is_in(list(values))
+
+
+def not_in(column: str, values: Iterable[object]) -> pl.Expr:
+    """True when the value is present and not one of `values` (blank is not "not in")."""
+    return present(column) & ~pl.col(column).cast(pl.String).is_in([str(v) for v in values])
+
+
+def any_present(columns: Iterable[str]) -> pl.Expr:
+    return pl.any_horizontal([present(c) for c in columns])
+
+
+def all_present(columns: Iterable[str]) -> pl.Expr:
+    return pl.all_horizontal([present(c) for c in columns])
+
+
+def in_cohort(frame: pl.DataFrame, cohort: pl.DataFrame, alias: str = "IN_COHORT") -> pl.DataFrame:
+    """`frame` with a boolean column `alias`: the row's CHILD is in `cohort` (a CHILD frame)."""
+    marked = cohort.select("CHILD").unique().with_columns(pl.lit(True).alias(alias))
+    return frame.join(marked, on="CHILD", how="left").with_columns(pl.col(alias).fill_null(False))
+
+
+def episode_end(year_end: object) -> pl.Expr:
+    """When an episode ended, for measuring how long it lasted: DEC; 31 March when it is open
+    (no DEC and no REC); null when DEC is missing but REC says it ended (a date the reader could
+    not read), so one bad date does not make an episode look years long."""
+    return (
+        pl.when(pl.col("DEC").is_not_null()).then(pl.col("DEC"))
+        .when(pl.col("REC").is_null() | (pl.col("REC").cast(pl.String).str.strip_chars() == ""))
+        .then(pl.lit(year_end))
+        .otherwise(None)
+    )

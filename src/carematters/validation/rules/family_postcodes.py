@@ -1,0 +1,59 @@
+"""Postcodes and the URN placeholder: 392b, 392c (format only), 392d, 242.
+
+Rules that need the postcode directory (placement authority, distance from home) are not done
+here: the directory is not shipped. See docs/validation-coverage.md.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from carematters.data.codes import SHORT_BREAK_LS
+from carematters.validation.context import Context
+from carematters.validation.helpers import any_present, blank, offending, present
+from carematters.validation.registry import rule
+
+#: A UK postcode: outward code (area, district) and inward code (sector, unit); space optional.
+POSTCODE = r"^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$"
+RAA_PLACEMENTS = ("A3", "A4", "A5", "A6", "U1", "U2", "U3", "U4", "U5", "U6")
+
+
+def _uasc_children(ctx: Context) -> pl.DataFrame:
+    uasc = pl.concat([ctx.table("UASC"), ctx.prev("UASC")], how="diagonal_relaxed")
+    return uasc.filter(any_present(["SEX", "DUC"])).select("CHILD").unique()
+
+
+@rule("392b", "Child is looked after but no postcodes are recorded", tables=["Episodes"],
+      fields=["HOME_POST", "PL_POST"])
+def rule_392b(ctx: Context) -> pl.DataFrame:
+    # Children who are or were UASC may have no home postcode, so they are left out.
+    eps = ctx.table("Episodes").join(_uasc_children(ctx), on="CHILD", how="anti")
+    not_break = ~pl.col("LS").is_in(SHORT_BREAK_LS).fill_null(False)
+    return offending(eps, not_break & (blank("HOME_POST") | blank("PL_POST")))
+
+
+@rule("392c", "Postcode is not a valid postcode", tables=["Episodes"],
+      fields=["HOME_POST", "PL_POST"])
+def rule_392c(ctx: Context) -> pl.DataFrame:
+    def bad(column: str) -> pl.Expr:
+        text = pl.col(column).cast(pl.String).str.strip_chars().str.to_uppercase()
+        return present(column) & ~text.str.contains(POSTCODE).fill_null(False)
+
+    return offending(ctx.table("Episodes"), bad("HOME_POST") | bad("PL_POST"))
+
+
+@rule("392d", "Home and placement postcodes should differ unless the child is placed with "
+      "parents (P1)", tables=["Episodes"], fields=["HOME_POST", "PL_POST", "PLACE"])
+def rule_392d(ctx: Context) -> pl.DataFrame:
+    def norm(column: str) -> pl.Expr:
+        return pl.col(column).cast(pl.String).str.replace_all(" ", "").str.to_uppercase()
+
+    same = present("HOME_POST") & (norm("HOME_POST") == norm("PL_POST"))
+    return offending(ctx.table("Episodes"), same & pl.col("PLACE").ne_missing("P1"))
+
+
+@rule("242", "URN XXXXXXX can only be used for regional adoption agencies (adoption and "
+      "fostering placements)", tables=["Episodes"], fields=["URN", "PLACE"], first_year=2026)
+def rule_242(ctx: Context) -> pl.DataFrame:
+    raa = pl.col("PLACE").is_in(RAA_PLACEMENTS).fill_null(False)
+    return offending(ctx.table("Episodes"), (pl.col("URN") == "XXXXXXX") & ~raa)

@@ -1,0 +1,1 @@
+"""Authorities, teams, users and their roles, and the append-only audit trail."""

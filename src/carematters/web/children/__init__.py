@@ -1,0 +1,1 @@
+"""The child's record: identity, episodes, plans, reviews, visits, health, education, leaving care."""

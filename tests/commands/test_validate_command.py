@@ -1,0 +1,56 @@
+"""`carematters validate`: listing rules, exit codes, output files."""
+
+from datetime import date
+
+import polars as pl
+from typer.testing import CliRunner
+
+from carematters.cli import app
+from carematters.commands import validate as command
+from carematters.data.caredata import CareData
+
+runner = CliRunner()
+
+
+def test_list_rules_prints_code_tab_message():
+    result = runner.invoke(app, ["validate", "--list-rules", "--year", "2026"])
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert any(line.startswith("141\t") for line in lines)
+    assert not any(line.startswith("700\t") for line in lines)  # DoLo rules start in 2027
+    assert all("\t" in line for line in lines)
+
+
+def _fake_load(frame):
+    def load(paths, *, year, la):
+        return CareData({"Episodes": frame}, years=(2026,)), [
+            {"file": "episodes.csv", "row": 2, "column": "DECOM", "value": "32/01/2025"}
+        ]
+    return load
+
+
+def test_findings_exit_1_and_files(tmp_path, monkeypatch):
+    eps = pl.DataFrame({"CHILD": ["A", "B"], "DECOM": [date(2025, 5, 1), None],
+                        "DEC": [date(2025, 5, 1), None], "_row": [1, 2]})
+    monkeypatch.setattr(command, "load", _fake_load(eps))
+    result = runner.invoke(app, ["validate", "x", "--year", "2026", "--out", str(tmp_path)])
+    assert result.exit_code == 1, result.output
+    csv = (tmp_path / "findings.csv").read_text()
+    assert "141,Episodes,2,B" in csv  # the reader's unreadable DECOM, under rule 141
+    assert (tmp_path / "findings.html").exists() and (tmp_path / "findings.xlsx").exists()
+
+
+def test_clean_exit_0(monkeypatch):
+    eps = pl.DataFrame({"CHILD": ["A"], "DECOM": [date(2025, 5, 1)], "RNE": ["S"]})
+    monkeypatch.setattr(command, "load", lambda paths, **kw: (CareData({"Episodes": eps}), []))
+    result = runner.invoke(app, ["validate", "x", "--year", "2026", "--rule", "142"])
+    assert result.exit_code == 0, result.output
+
+
+def test_unreadable_exit_2(monkeypatch):
+    def load(paths, **kw):
+        raise command.Unreadable("nothing there")
+
+    monkeypatch.setattr(command, "load", load)
+    assert runner.invoke(app, ["validate", "x", "--year", "2026"]).exit_code == 2
+    assert runner.invoke(app, ["validate", "--year", "2026"]).exit_code == 2

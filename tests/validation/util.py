@@ -1,0 +1,46 @@
+"""Run one rule over tiny hand-built tables and say which rows it flagged."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import polars as pl
+
+from carematters.data.caredata import CareData
+from carematters.data.schema import table
+from carematters.validation import validate
+
+
+def d(text: str) -> date:
+    """'01/04/2025' as a date."""
+    day, month, year = (int(part) for part in text.split("/"))
+    return date(year, month, day)
+
+
+def frame(name: str, rows: list[dict]) -> pl.DataFrame:
+    """A typed frame of table `name` from dicts; dates may be given as dd/mm/yyyy text."""
+    schema = table(name).polars_schema()
+    used = {col: schema[col] for row in rows for col in row if col in schema}
+    fixed = [
+        {col: d(v) if used.get(col) == pl.Date() and isinstance(v, str) else v
+         for col, v in row.items()}
+        for row in rows
+    ]
+    return pl.DataFrame(fixed, schema=used)
+
+
+def flagged(code: str, *, year: int = 2026, previous: dict | None = None, **tables) -> list:
+    """Rows (table, row) that rule `code` flags; fails if the rule raised."""
+    current = CareData({name: frame(name, rows) for name, rows in tables.items()}, years=(year,))
+    prev = None
+    if previous is not None:
+        prev = CareData({name: frame(name, rows) for name, rows in previous.items()},
+                        years=(year - 1,))
+    findings = validate(current, prev, year=year, rules=[code])
+    assert findings.rule_errors.height == 0, findings.rule_errors["message"].to_list()
+    return sorted(findings.frame.select("table", "row").iter_rows())
+
+
+def rows(code: str, **kwargs) -> list[int]:
+    """Just the row numbers flagged (for single-table rules)."""
+    return [row for _, row in flagged(code, **kwargs)]
