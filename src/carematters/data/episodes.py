@@ -11,6 +11,7 @@ from datetime import date
 import polars as pl
 
 from carematters.data.codes import (
+    FOSTER_CARER_ADOPTION,
     NEW_CARER_RNE,
     SHORT_BREAK_LS,
     TEMPORARY_PLACEMENTS,
@@ -94,10 +95,14 @@ def with_spells(episodes: pl.DataFrame) -> pl.DataFrame:
     eps = eps.with_columns(absorbed_move.alias("_absorbed_move"))
     absorbed_return = pl.col("_absorbed_move").shift(1).over(by_period).fill_null(False)
     first_in_period = pl.int_range(pl.len()).over(by_period) == 0
+    # Spec §2.3: being placed for adoption with the current foster carers (A3/A5) is not a new
+    # placement, even when miscoded with RNE P or B.
+    with_same_carers = place.is_in(FOSTER_CARER_ADOPTION).fill_null(False)
     opens_spell = first_in_period | (
         rne.is_in(NEW_CARER_RNE).fill_null(False)
         & ~pl.col("_absorbed_move")
         & ~absorbed_return
+        & ~with_same_carers
     )
     return eps.with_columns(
         opens_spell.cast(pl.Int32).cum_sum().over("CHILD").alias("SPELL"),
