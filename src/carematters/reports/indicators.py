@@ -238,8 +238,9 @@ def html_report(results: pl.DataFrame, *, year: int, la: str | None = None,
         if wanted and not hidden:
             figures.setdefault(ind.theme, []).append(
                 _charts(ind, results, benchmarks, la, year))
-    who = f"{_e(la)}: " if la else ""
-    title = f"{who}performance report, year ending 31 March {year}"
+    title = f"Performance report, year ending 31 March {year}"
+    if la:
+        title = f"{_e(la)}: performance report, year ending 31 March {year}"
     body = [f"<h1>{title}</h1>"]
     body += [f"<p>{_e(n)}</p>" for n in notes]
     if suppress:
