@@ -42,6 +42,7 @@ def test_several_authorities_give_benchmarks_and_a_report(tmp_path):
     assert result.exit_code == 0, result.output
     page = (tmp_path / "out" / "report.html").read_text()
     assert "E09000002" in page and "[c]" in page
+    assert (tmp_path / "out" / "raise_to_mean.csv").exists()
     benchmarks = pl.read_csv(tmp_path / "out" / "benchmarks.csv")
     assert set(benchmarks["la"]) == {"E09000001", "E09000002"}
 

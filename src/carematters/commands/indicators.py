@@ -16,7 +16,7 @@ from carematters.commands._common import console, err_console, track
 from carematters.commands._reading import locate, read_all
 from carematters.data.caredata import CareData, combine_years
 from carematters.indicators import Parameters, results_frame
-from carematters.indicators.benchmarks import compare
+from carematters.indicators.benchmarks import compare, raise_to_mean
 from carematters.indicators.trends import run_years, with_targets
 from carematters.reports import indicators as report
 
@@ -72,9 +72,10 @@ def write_outputs(results: pl.DataFrame, out: Path, fmt: Format, *, year: int, l
         mine = with_targets(mine, targets)
     written: list[Path] = []
     if several:
-        path = out / "benchmarks.csv"
-        compare(results).write_csv(path)
-        written.append(path)
+        for name, frame in (("benchmarks.csv", compare(results)),
+                            ("raise_to_mean.csv", raise_to_mean(results))):
+            frame.write_csv(out / name)
+            written.append(out / name)
     if fmt is Format.csv:
         path = out / "indicators.csv"
         report.csv_frame(mine).write_csv(path)
