@@ -6,7 +6,7 @@ frames back; none of them reads files or knows about Django.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import polars as pl
 
@@ -16,7 +16,7 @@ from carematters.data.codes import (
     SHORT_BREAK_LS,
     TEMPORARY_PLACEMENTS,
 )
-from carematters.data.years import year_end, year_start
+from carematters.data.years import add_years, year_end, year_start
 
 _PREV = {"over": "CHILD"}
 
@@ -184,7 +184,16 @@ def continuously_looked_after(episodes: pl.DataFrame, year: int) -> pl.DataFrame
     the child out of the cohort. A child is in it when looked after on 1 April and on 31 March,
     with no RNE = S start in (1 April, 31 March], and no ceasing dated in [1 April, 31 March).
     """
-    start, end = year_start(year), year_end(year)
+    return continuously_looked_after_until(episodes, year_end(year))
+
+
+def continuously_looked_after_until(episodes: pl.DataFrame, end: date) -> pl.DataFrame:
+    """As `continuously_looked_after`, for the 12 months ending on `end`.
+
+    Spec §1.1 [U]: before about 2014 the outcome cohort was taken at 30 September, so NI 58 and
+    NI 99-101 figures of the NI era need the window ending then.
+    """
+    start = add_years(end, -1) + timedelta(days=1)
     breaks_continuity = (
         ((pl.col("RNE") == "S") & (pl.col("DECOM") > start) & (pl.col("DECOM") <= end))
         | (
