@@ -9,6 +9,7 @@ import pytest
 
 from carematters.data.schema import SOURCE_ROW
 from carematters.returns import ReadError, match_table, read_csv_files
+from carematters.returns import csv as csv_module
 
 HEADER = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n"
 
@@ -194,3 +195,21 @@ def test_extension_tables_are_read(write):
     result = read_csv_files([path], year=2025)
     assert result.problems == []
     assert result.data["Visits"]["SEEN"].dtype == pl.Int8
+
+
+def test_files_are_read_one_at_a_time_and_named_per_table(write, monkeypatch):
+    header = write("h.csv", HEADER + "A1,M,01/01/2010,WBRI,UN1,,\n")
+    reviews = write("r.csv", "CHILD,DOB,REVIEW,REVIEW_CODE\n")
+    events = []
+    real_read = csv_module.read_csv_file
+    monkeypatch.setattr(csv_module, "read_csv_file", lambda path: events.append(f"read {path.name}") or real_read(path))
+
+    def paths():
+        for path in (header, reviews):
+            events.append(f"give {path.name}")
+            yield path
+
+    result = read_csv_files(paths(), year=2025)
+    # each file is read before the next is asked for, so a progress bar around paths moves
+    assert events == ["give h.csv", "read h.csv", "give r.csv", "read r.csv"]
+    assert result.files == {"Header": "h.csv", "Reviews": "r.csv"}

@@ -16,7 +16,7 @@ from tests.returns.strategies import care_data
 
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 # A whole return per example: fewer of them keeps the suite to seconds.
-ROUND_TRIP = settings(FAST, max_examples=40)
+ROUND_TRIP = settings(FAST, max_examples=30)
 
 # Problems about a whole row or line rather than one cell (ragged rows, a repeated header, an
 # unreadable CSV record, an unknown XML element, a syntax error): they name no column.

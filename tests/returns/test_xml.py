@@ -177,3 +177,12 @@ def test_namespaced_documents_are_read(write):
     result = read_xml(write("r.xml", doc))
     assert result.data["Episodes"].height == 2
     assert result.data["Header"]["CHILD"].to_list() == ["K1"]
+
+
+def test_year_and_authority_nested_in_the_header_block(write):
+    doc = DOCUMENT.replace(
+        "<Header><Year>2025</Year><LA>E09000002</LA></Header>",
+        "<Header><CollectionDetails><Year>2024</Year></CollectionDetails><Source><LEA>123</LEA></Source></Header>",
+    )
+    data = read_xml(write("r.xml", doc)).data
+    assert (data.years, data.la) == ((2024,), "123")

@@ -52,4 +52,7 @@ def assemble(
     order = {piece.file: i for i, piece in enumerate(pieces)}
     problems.sort(key=lambda p: (order.get(p.file, -1), p.row is not None, p.row or 0))
     data = CareData(tables, la=la, years=(year,) if year else (), source=str(source))
-    return ReadResult(data, problems)
+    files: dict[str, str] = {}
+    for piece in pieces:
+        files.setdefault(piece.table.name, piece.file)
+    return ReadResult(data, problems, files)

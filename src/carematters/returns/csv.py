@@ -139,14 +139,17 @@ def read_csv_file(path: Path) -> tuple[TablePiece | None, list[Problem]]:
 def read_csv_files(
     paths: Iterable[Path], *, year: int | None = None, la: str | None = None
 ) -> ReadResult:
-    """One return from its CSV files (one file per table, any order of columns)."""
+    """One return from its CSV files (one file per table, any order of columns).
+
+    `paths` is consumed one file at a time, so a progress bar wrapped around it moves as files
+    are read.
+    """
     pieces: list[TablePiece] = []
     problems: list[Problem] = []
     seen: dict[str, str] = {}
-    paths = [Path(p) for p in paths]
-    if not paths:
-        raise ReadError("no CSV files to read")
-    for path in paths:
+    read: list[Path] = []
+    for path in map(Path, paths):
+        read.append(path)
         piece, found = read_csv_file(path)
         problems += found
         if piece is None:
@@ -158,8 +161,10 @@ def read_csv_files(
             ))
         seen.setdefault(piece.table.name, piece.file)
         pieces.append(piece)
-    folders = {path.parent for path in paths}
-    source = folders.pop() if len(folders) == 1 else Path(paths[0].name)
+    if not read:
+        raise ReadError("no CSV files to read")
+    folders = {path.parent for path in read}
+    source = folders.pop() if len(folders) == 1 else Path(read[0].name)
     return assemble(pieces, problems, source=source, year=year, la=la)
 
 

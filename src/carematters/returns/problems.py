@@ -43,6 +43,8 @@ class Problem:
 class ReadResult:
     data: CareData
     problems: list[Problem] = field(default_factory=list)
+    #: The file each table was read from (its first file, if several), to name it in messages.
+    files: dict[str, str] = field(default_factory=dict)
 
 
 class ReadError(Exception):

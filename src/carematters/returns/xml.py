@@ -167,11 +167,13 @@ def _collect(root: etree._Element) -> _Collected:
 
 
 def _meta(root: etree._Element) -> tuple[int | None, str | None]:
+    """Year and authority from the root-level <Header>, wherever inside it they sit (exports
+    nest them differently; some call the authority LEA)."""
     meta = root.find(lay.META)
     if meta is None:
         return None, None
-    year_text = (meta.findtext("Year") or "").strip()
-    la = (meta.findtext("LA") or "").strip() or None
+    year_text = (meta.findtext(".//Year") or "").strip()
+    la = (meta.findtext(".//LA") or meta.findtext(".//LEA") or "").strip() or None
     return (int(year_text) if year_text.isdigit() else None), la
 
 
@@ -240,4 +242,5 @@ def read_xml(path: Path, *, year: int | None = None, la: str | None = None) -> R
         name: frame for name, frame in result.data.tables.items()
         if _keep_table(table(name), frame, years[0] if years else None)
     }
-    return ReadResult(replace(result.data, tables=kept), result.problems)
+    files = {name: path.name for name in kept}
+    return ReadResult(replace(result.data, tables=kept), result.problems, files)

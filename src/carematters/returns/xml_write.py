@@ -2,126 +2,197 @@
 
 Only DfE tables are written: the XML is the statutory return, and extension tables (Visits,
 HealthAssessments, ...) have no place in it; keep those as CSV.
+
+The document is built as text by Polars, one fragment per row, then joined per child, so a
+national-size return is written without a Python loop over its rows. The output is what lxml
+pretty-printing would give (two-space indents, `<X/>` for a null).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from pathlib import Path
 
 import polars as pl
-from lxml import etree
 
 from carematters.data.caredata import CareData
 from carematters.data.schema import SSDA903_TABLES, table
 from carematters.returns import xml_layout as lay
 
-Row = dict[str, str | None]
-ChildRows = dict[str, list[Row]]
+_KEY = ["CHILD", "_k"]
+# Characters XML 1.0 cannot carry at all, even escaped.
+_NOT_XML = r"[\x00-\x08\x0B\x0C\x0E-\x1F\x{FFFE}\x{FFFF}]"
 
 
-def _as_text(frame: pl.DataFrame, name: str) -> pl.DataFrame:
+def _as_text(data: CareData, name: str) -> pl.DataFrame:
     """Schema columns as text the way the CSV writer spells them (dates dd/mm/yyyy)."""
-    present = set(frame.columns)
+    frame = data[name]
     columns = []
     for column in table(name).columns:
-        if column.name not in present:
+        if column.name not in frame.columns:
             columns.append(pl.lit(None, pl.String).alias(column.name))
         elif frame.schema[column.name] == pl.Date:
             columns.append(pl.col(column.name).dt.strftime("%d/%m/%Y"))
         else:
             columns.append(pl.col(column.name).cast(pl.String))
-    return frame.select(columns)
+    text = frame.select(columns)
+    bad = [c for c in text.columns if text[c].str.contains(_NOT_XML).any()]
+    if bad:
+        raise ValueError(f"{name} column {bad[0]} holds control characters XML cannot carry")
+    return text
 
 
-def _by_child(data: CareData) -> dict[str | None, ChildRows]:
-    """Every DfE table's rows grouped by child, children in Header order, then first seen."""
-    children: dict[str | None, ChildRows] = {}
-    for chosen in SSDA903_TABLES:
-        if chosen.name not in data:
+def _escaped(value: pl.Expr) -> pl.Expr:
+    # As lxml escapes text; a carriage return is kept as &#13; since parsers turn it into \n.
+    for raw, escaped in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("\r", "&#13;")):
+        value = value.str.replace_all(raw, escaped, literal=True)
+    return value
+
+
+def _leaf(tag: str, value: pl.Expr, indent: int) -> pl.Expr:
+    pad = " " * indent
+    return (
+        pl.when(value.is_null())
+        .then(pl.lit(f"{pad}<{tag}/>\n"))
+        .otherwise(pl.concat_str(pl.lit(f"{pad}<{tag}>"), _escaped(value), pl.lit(f"</{tag}>\n")))
+    )
+
+
+def _leaves(name: str, columns: list[str], indent: int) -> pl.Expr:
+    return pl.concat_str([_leaf(lay.element_name(name, c), pl.col(c), indent) for c in columns])
+
+
+def _child_order(data: CareData) -> pl.DataFrame:
+    """Children in Header order, then those only in other tables in the order first seen."""
+    ids = [data[t.name].select(pl.col("CHILD").cast(pl.String)) for t in SSDA903_TABLES if t.name in data]
+    if not ids:
+        return pl.DataFrame(schema={"CHILD": pl.String, "_order": pl.Int64})
+    return (
+        pl.concat(ids).unique(maintain_order=True)
+        .with_columns(pl.int_range(pl.len(), dtype=pl.Int64).alias("_order"))
+    )
+
+
+def _numbered(frame: pl.DataFrame) -> pl.DataFrame:
+    """Each child's k-th row of a one-per-child table goes in the child's k-th <CHILD>."""
+    return frame.with_columns(pl.int_range(pl.len(), dtype=pl.Int64).over("CHILD").alias("_k"))
+
+
+def _slots(data: CareData, order: pl.DataFrame) -> pl.DataFrame:
+    """One row per <CHILD> element (child, k): its <HEADER> leaves and the DOB groups compare with."""
+    header = _numbered(_as_text(data, "Header")).select(
+        *_KEY, pl.col("DOB").alias("_header_dob"), pl.lit(True).alias("_has_header"),
+        _leaves("Header", table("Header").column_names[1:], 6).alias("_header"),
+    )
+    parts = [header]
+    for name in lay.LEAF_TABLES:
+        own = lay.own_columns(name)
+        leaves = _leaves(name, own, 6)
+        if name == "UASC":
+            leaves = pl.concat_str(pl.lit(f"      <{lay.UASC_FLAG}>1</{lay.UASC_FLAG}>\n"), leaves)
+        sex = pl.col("SEX") if "SEX" in table(name).column_names else pl.lit(None, pl.String)
+        parts.append(_numbered(_as_text(data, name)).select(
+            *_KEY, pl.col("DOB").alias(f"_dob_{name}"), sex.alias(f"_sex_{name}"), leaves.alias(f"_{name}"),
+        ))
+    slots = pl.concat(
+        [order.select("CHILD", pl.lit(0, pl.Int64).alias("_k"))] + [p.select(_KEY) for p in parts]
+    ).unique(maintain_order=True)
+    for part in parts:
+        slots = slots.join(part, on=_KEY, how="left", nulls_equal=True, maintain_order="left")
+    return slots.with_columns(_child_dob(), _header_leaves().alias("_leaves"))
+
+
+def _first_given(columns: list[str]) -> pl.Expr:
+    return pl.coalesce([pl.when(pl.col(c) != "").then(pl.col(c)) for c in columns])
+
+
+def _child_dob() -> pl.Expr:
+    # A child missing from the Header table: its DOB from the tables that hold one.
+    fallback = _first_given([f"_dob_{n}" for n in lay.LEAF_TABLES])
+    return pl.when(pl.col("_has_header")).then(pl.col("_header_dob")).otherwise(fallback).alias("_dob")
+
+
+def _header_leaves() -> pl.Expr:
+    sex = _first_given([f"_sex_{n}" for n in lay.LEAF_TABLES])
+    dob = _first_given([f"_dob_{n}" for n in lay.LEAF_TABLES])
+    fallback = pl.concat_str(
+        pl.when(sex.is_not_null()).then(_leaf("SEX", sex, 6)).otherwise(pl.lit("")),
+        pl.when(dob.is_not_null()).then(_leaf("DOB", dob, 6)).otherwise(pl.lit("")),
+    )
+    return pl.concat_str(
+        _leaf("CHILDID", pl.col("CHILD"), 6),
+        pl.when(pl.col("_has_header")).then(pl.col("_header")).otherwise(fallback),
+        *(pl.col(f"_{n}").fill_null("") for n in lay.LEAF_TABLES),
+    )
+
+
+def _records(data: CareData, child_dob: pl.DataFrame) -> pl.DataFrame:
+    """Per child: its repeating groups (inside <HEADER>) and its episodes (after it), as text."""
+    groups, episodes = [], pl.DataFrame(schema={"CHILD": pl.String, "_text": pl.String})
+    for name, tag in [*lay.GROUP_TABLES.items(), ("Episodes", lay.EPISODE)]:
+        if name not in data:
             continue
-        for row in _as_text(data[chosen.name], chosen.name).iter_rows(named=True):
-            children.setdefault(row["CHILD"], defaultdict(list))[chosen.name].append(row)
-    return children
+        indent = 8 if name in lay.GROUP_TABLES else 6
+        own = [c for c in table(name).column_names if c not in lay.CHILD_COLUMNS]
+        text = _as_text(data, name)
+        parts = [pl.lit(f"{' ' * (indent - 2)}<{tag}>\n")]
+        if "DOB" in text.columns:
+            # A row's DOB is written only when it differs from the child's, so nothing is lost.
+            text = text.join(child_dob, on="CHILD", how="left", nulls_equal=True, maintain_order="left")
+            differs = pl.col("DOB").ne_missing(pl.col("_dob"))
+            parts.append(pl.when(differs).then(_leaf("DOB", pl.col("DOB"), indent)).otherwise(pl.lit("")))
+        parts += [_leaves(name, own, indent), pl.lit(f"{' ' * (indent - 2)}</{tag}>\n")]
+        fragments = text.select("CHILD", pl.concat_str(parts).alias("_text"))
+        if name in lay.GROUP_TABLES:
+            groups.append(fragments)
+        else:
+            episodes = fragments
+    joined = [
+        frame.group_by("CHILD", maintain_order=True).agg(pl.col("_text").str.join("").alias(alias))
+        for frame, alias in ((pl.concat(groups) if groups else episodes.clear(), "_groups"), (episodes, "_episodes"))
+    ]
+    return joined[0].join(joined[1], on="CHILD", how="full", nulls_equal=True, coalesce=True)
 
 
-def _leaf(parent: etree._Element, tag: str, text: str | None) -> None:
-    etree.SubElement(parent, tag).text = text
+def _children(data: CareData) -> pl.Series:
+    order = _child_order(data)
+    slots = _slots(data, order)
+    records = _records(data, slots.filter(pl.col("_k") == 0).select("CHILD", "_dob"))
+    first = pl.col("_k") == 0
+    return (
+        slots.join(order, on="CHILD", how="left", nulls_equal=True)
+        .join(records, on="CHILD", how="left", nulls_equal=True)
+        .sort("_order", "_k")
+        .select(pl.concat_str(
+            pl.lit(f"  <{lay.CHILD}>\n    <{lay.HEADER}>\n"),
+            pl.col("_leaves"),
+            pl.when(first).then(pl.col("_groups")).fill_null(""),
+            pl.lit(f"    </{lay.HEADER}>\n"),
+            pl.when(first).then(pl.col("_episodes")).fill_null(""),
+            pl.lit(f"  </{lay.CHILD}>\n"),
+        ))
+        .to_series()
+    )
 
 
-def _nth(rows: ChildRows, name: str, k: int) -> Row | None:
-    found = rows.get(name, [])
-    return found[k] if k < len(found) else None
-
-
-def _header(child_id: str | None, rows: ChildRows, k: int) -> tuple[etree._Element, str | None]:
-    """The k-th <HEADER> of a child and the DOB its groups are compared with."""
-    header = etree.Element(lay.HEADER)
-    _leaf(header, "CHILDID", child_id)
-    header_row = _nth(rows, "Header", k)
-    leaf_rows = [r for r in (_nth(rows, n, k) for n in lay.LEAF_TABLES) if r is not None]
-    if header_row is not None:
-        for column in table("Header").column_names[1:]:
-            _leaf(header, column, header_row[column])
-        dob = header_row["DOB"]
-    else:
-        # A child missing from the Header table: its DOB and SEX from the tables that hold them.
-        dob = next((r["DOB"] for r in leaf_rows if r.get("DOB")), None)
-        sex = next((r["SEX"] for r in leaf_rows if r.get("SEX")), None)
-        for tag, text in (("SEX", sex), ("DOB", dob)):
-            if text is not None:
-                _leaf(header, tag, text)
-    if (uasc := _nth(rows, "UASC", k)) is not None:
-        _leaf(header, lay.UASC_FLAG, "1")
-        _leaf(header, "DUC", uasc["DUC"])
-    for name in ("OC3", "AD1"):
-        if (row := _nth(rows, name, k)) is not None:
-            for column in lay.own_columns(name):
-                _leaf(header, column, row[column])
-    return header, dob
-
-
-def _group(name: str, tag: str, row: Row, dob: str | None) -> etree._Element:
-    element = etree.Element(tag)
-    # A row's DOB is written only when it differs from the child's, so nothing is lost.
-    if "DOB" in row and row["DOB"] != dob:
-        _leaf(element, "DOB", row["DOB"])
-    for column in table(name).column_names:
-        if column not in lay.CHILD_COLUMNS:
-            _leaf(element, lay.element_name(name, column), row[column])
-    return element
-
-
-def _child_elements(child_id: str | None, rows: ChildRows) -> list[etree._Element]:
-    """One <CHILD>, plus one more for each extra row of a one-per-child table (duplicates)."""
-    count = max([1] + [len(rows.get(n, [])) for n in ("Header", *lay.LEAF_TABLES)])
-    elements = []
-    for k in range(count):
-        child = etree.Element(lay.CHILD)
-        header, dob = _header(child_id, rows, k)
-        child.append(header)
-        if k == 0:
-            for name, tag in lay.GROUP_TABLES.items():
-                for row in rows.get(name, []):
-                    header.append(_group(name, tag, row, dob))
-            for row in rows.get("Episodes", []):
-                child.append(_group("Episodes", lay.EPISODE, row, dob))
-        elements.append(child)
-    return elements
+def _meta(data: CareData) -> str:
+    leaves = []
+    if len(data.years) == 1:
+        leaves.append(f"    <Year>{data.years[0]}</Year>\n")
+    if data.la:
+        escaped = data.la.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        leaves.append(f"    <LA>{escaped}</LA>\n")
+    if not (data.years or data.la):
+        return ""
+    if not leaves:
+        return f"  <{lay.META}/>\n"
+    return f"  <{lay.META}>\n{''.join(leaves)}  </{lay.META}>\n"
 
 
 def write_xml(data: CareData, path: Path) -> Path:
     """The DfE tables of `data` as one XML document (UTF-8, dates dd/mm/yyyy)."""
     path = Path(path)
-    root = etree.Element(lay.ROOT)
-    if data.years or data.la:
-        meta = etree.SubElement(root, lay.META)
-        if len(data.years) == 1:
-            _leaf(meta, "Year", str(data.years[0]))
-        if data.la:
-            _leaf(meta, "LA", data.la)
-    for child_id, rows in _by_child(data).items():
-        root.extend(_child_elements(child_id, rows))
+    body = _meta(data) + "".join(_children(data).to_list())
+    root = f"<{lay.ROOT}>\n{body}</{lay.ROOT}>\n" if body else f"<{lay.ROOT}/>\n"
     path.parent.mkdir(parents=True, exist_ok=True)
-    etree.ElementTree(root).write(str(path), pretty_print=True, xml_declaration=True, encoding="UTF-8")
+    path.write_text("<?xml version='1.0' encoding='UTF-8'?>\n" + root, encoding="utf-8", newline="\n")
     return path
