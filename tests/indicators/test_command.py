@@ -60,3 +60,11 @@ def test_years_option():
     assert parse_years("2024,2022") == [2022, 2024]
     with pytest.raises(Exception, match="ends before"):
         parse_years("2025-2021")
+
+
+def test_unknown_authority_is_a_clear_error(tmp_path):
+    _returns(tmp_path / "in")
+    result = runner.invoke(app, ["indicators", str(tmp_path / "in"), "--la", "E0",
+                                 "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert "no returns for authority E0" in result.output

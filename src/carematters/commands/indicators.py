@@ -13,7 +13,7 @@ import typer
 from rich.table import Table
 
 from carematters.commands._common import console, err_console, track
-from carematters.commands._reading import locate, read_all
+from carematters.commands._reading import fail, locate, read_all
 from carematters.data.caredata import CareData, combine_years
 from carematters.indicators import Parameters, results_frame
 from carematters.indicators.benchmarks import compare, raise_to_mean
@@ -127,6 +127,8 @@ def indicators(
     if problems:
         err_console.print(f"{problems} problems found while reading; run `carematters validate`.")
     authorities = by_authority([r.data for r in read])
+    if la is not None and la not in authorities:
+        fail(f"no returns for authority {la}; found {', '.join(a or '(none)' for a in authorities)}")
     available = sorted({y for d in authorities.values() for y in d.years})
     chosen = parse_years(years) if years else [year or available[-1]]
     report_year = year or chosen[-1]
