@@ -25,9 +25,8 @@ def placement_changes(ctx: Context, start: date, end: date) -> pl.DataFrame:
     S/P/B episode when it is an S. Re-entries count.
     """
     spells = ctx.spells
-    first_entry = (pl.col("SPELL") == pl.col("SPELL").min().over("CHILD")) & (
-        pl.col("START_RNE") == "S"
-    )
+    # Spells are numbered from 1 for each child: spell 1 is the child's first in the data.
+    first_entry = (pl.col("SPELL") == 1) & (pl.col("START_RNE") == "S")
     return (
         spells.filter(
             (pl.col("SPELL_START") > start) & (pl.col("SPELL_START") <= end) & ~first_entry
