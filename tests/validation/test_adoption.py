@@ -91,3 +91,11 @@ def test_525_558_1003_184():
     assert flagged("1003", Episodes=eps, PlacedAdoption=pa) == [
         ("Episodes", 1), ("PlacedAdoption", 1)]  # decided 01/02, care began 01/03
     assert rows("184", Header=header, PlacedAdoption=pa) == [2]
+
+
+def test_331_matched_before_placed_for_adoption():
+    eps = [{"CHILD": "A", "DECOM": "01/07/2025", "DEC": "01/12/2025", "REC": "E11", "PLACE": "A4"},
+           {"CHILD": "B", "DECOM": "01/07/2025", "DEC": "01/12/2025", "REC": "E12", "PLACE": "A4"}]
+    ad1 = [{"CHILD": "A", "DATE_MATCH": "01/07/2025"},   # pass: matched the day of placement
+           {"CHILD": "B", "DATE_MATCH": "02/07/2025"}]   # fail: matched after placement
+    assert flagged("331", Episodes=eps, AD1=ad1) == [("AD1", 2), ("Episodes", 2)]

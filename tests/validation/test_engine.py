@@ -157,3 +157,22 @@ def test_no_rule_raises_on_many_mangled_inputs(current, previous, year):
 @given(TEXT_CELLS)
 def test_no_rule_raises_on_much_text(cells):
     _no_rule_errors(_text_frames(cells), _text_frames(cells), 2026)
+
+
+def test_no_rule_raises_on_synthetic_returns():
+    from carematters.synth.generate import generate
+
+    synthetic = generate(150, 2, seed=3, last_year=2026, errors=True)
+    (la,) = synthetic.authorities
+    current, previous = synthetic.returns[(la, 2026)], synthetic.returns[(la, 2025)]
+    found = validate(current, previous, year=2026)
+    assert found.rule_errors.height == 0, found.rule_errors["message"].to_list()
+    assert len(found) > 0  # errors were injected
+
+
+def test_coverage_doc_lists_every_rule():
+    from pathlib import Path
+
+    doc = (Path(__file__).parents[2] / "docs" / "validation-coverage.md").read_text()
+    missing = [code for code in all_rules() if f"`{code}`" not in doc]
+    assert not missing, f"add to docs/validation-coverage.md: {missing}"

@@ -1,9 +1,12 @@
 """The field-validity family: codes of the year's list and readable dates."""
 
 import polars as pl
+import pytest
 
 from carematters.data.caredata import CareData
+from carematters.data.schema import table as schema_table
 from carematters.validation import validate
+from carematters.validation.rules.family_field_validity import FIELDS
 from tests.validation.util import rows
 
 
@@ -69,3 +72,19 @@ def test_reader_problems_found_by_file_name_or_column():
     assert table_of({"file": "Placed_for_Adoption.csv", "column": "DOB"}) == "PlacedAdoption"
     assert table_of({"file": "return.xml", "column": "DECOM"}) == "Episodes"  # only table with it
     assert table_of({"file": "return.xml", "column": "DOB"}) is None  # many tables have DOB
+
+
+@pytest.mark.parametrize("field", FIELDS, ids=lambda f: f.code)
+def test_every_field_rule_passes_good_and_fails_bad_values(field):
+    column = schema_table(field.table).column(field.column)
+    year = field.first_year or 2026
+    if column.kind == "date":
+        good, bad = "01/05/2025", "31/02/2025"   # pass: a real day; fail: no such day
+    else:
+        allowed = column.allowed(year) or [str(column.minimum)]
+        good, bad = allowed[0], "ZZ9"            # pass: a code of the year; fail: unknown code
+    # Text frames, as another tool might hand them over; the Context converts them.
+    frame = pl.DataFrame({"CHILD": ["A", "B", "C"], field.column: [good, bad, None]})
+    found = validate(CareData({field.table: frame}), year=year, rules=[field.code])
+    expected = [2, 3] if field.blank_is_error else [2]   # row 3 blank: fails only if required
+    assert found.frame["row"].to_list() == expected

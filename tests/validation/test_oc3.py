@@ -45,14 +45,14 @@ def test_1007_looked_after_on_the_birthday():
     oc3 = [leaver("A", "01/06/2008"),   # fail: 17 on 01/06/2025, episode still open
            leaver("B", "01/06/2008"),   # pass: left care before the birthday
            leaver("C", "01/06/2008"),   # fail: episode ends the day after the birthday
-           leaver("D", "01/06/2007")]   # pass: left care on the 18th birthday itself
+           leaver("D", "01/06/2007")]   # fail 1016: left care on the 18th birthday itself
     eps = [{"CHILD": "A", "DECOM": "01/01/2024"},
            {"CHILD": "B", "DECOM": "01/01/2024", "DEC": "31/05/2025", "REC": "E4A"},
            {"CHILD": "C", "DECOM": "01/01/2024", "DEC": "02/06/2025", "REC": "E4A"},
            {"CHILD": "D", "DECOM": "01/01/2024", "DEC": "01/06/2025", "REC": "E8"}]
     assert rows("1007", OC3=oc3, Episodes=eps) == [1, 3]
     # 1016: ceased on or after the birthday
-    assert rows("1016", OC3=oc3, Episodes=eps) == [3]
+    assert rows("1016", OC3=oc3, Episodes=eps) == [3, 4]
 
 
 def test_134_187_215_records_that_cannot_coexist():

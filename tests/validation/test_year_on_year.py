@@ -1,4 +1,4 @@
-"""Header against last year (202-208, 624, 626) and UASC (205A, 205D, 231, 304)."""
+"""Header against last year (202-208, 624, 626) and UASC (205D, 231, 304)."""
 
 from tests.validation.util import flagged, rows
 
@@ -37,9 +37,8 @@ def test_uasc():
     last = {"Header": [child("A"), child("B"), child("C")],
             "UASC": [{"CHILD": "A", "SEX": "F", "DUC": "01/01/2027"}]}
     uasc = [{"CHILD": "B", "SEX": "F", "DOB": "01/06/2016"},        # fail 205D, 231 (aged 9)
-            {"CHILD": "C", "SEX": "F", "DOB": "01/01/2010", "DUC": "02/01/2028"}]  # fail 304, 205D
-    # A was UASC last year with DUC outside last year, and is not UASC now: fail 205A
-    assert rows("205A", Header=header, UASC=uasc, previous=last) == [1]
+            {"CHILD": "C", "SEX": "F", "DOB": "01/01/2010", "DUC": "02/01/2028"},  # fail 304, 205D
+            {"CHILD": "A", "SEX": "F", "DUC": "01/01/2025"}]  # pass 205D: ceased before the year
     assert rows("205D", Header=header, UASC=uasc, previous=last) == [1, 2]
     assert flagged("231", Header=header, UASC=uasc) == [("Header", 2)]
     assert rows("304", Header=header, UASC=uasc) == [2]

@@ -124,6 +124,6 @@ def rule_1007(ctx: Context) -> pl.DataFrame:
 @rule("1016", "Care leaver data not needed for a 17- or 18-year-old who ceased to be looked "
       "after after that birthday", tables=["OC3"], fields=("DOB", *OC3_ITEMS), first_year=2024)
 def rule_1016(ctx: Context) -> pl.DataFrame:
-    # "After" the birthday: ceasing on the birthday itself (care ends at 18) makes a care leaver.
+    # Ceasing on the birthday itself counts: the young person was looked after that day.
     joined = _oc3_with_episodes(ctx)
-    return offending(joined, pl.col("DEC") > pl.col("BIRTHDAY")).unique("_row")
+    return offending(joined, pl.col("DEC") >= pl.col("BIRTHDAY")).unique("_row")

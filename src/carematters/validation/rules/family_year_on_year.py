@@ -1,5 +1,5 @@
 """What last year's return already said about the child (needs `previous`): 202-204, 207, 208,
-624, 626 (Header), and the UASC record (205A, 205D, 231, 304).
+624, 626 (Header), and the UASC record (205D, 231, 304).
 
 A child's identity items do not change between years; UPN may only move from unknown to known
 (or from UN1 to another UN code). Sex codes were recoded in 2025 (1/2 became M/F), which is not a
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from carematters.data.years import age_on_expr, year_end, year_start
+from carematters.data.years import age_on_expr
 from carematters.validation.context import ROW, Context
 from carematters.validation.helpers import any_present, blank, in_cohort, offending, present
 from carematters.validation.registry import rule
@@ -34,8 +34,9 @@ def _changed(column: str) -> pl.Expr:
 @rule("202", "Sex differs from the sex already recorded for this child", tables=["Header"],
       fields=["SEX"])
 def rule_202(ctx: Context) -> pl.DataFrame:
+    # Compare on the 2025 coding so that 1/2 against M/F is no change, in either year pair.
     header = _with_last(ctx, "SEX").with_columns(
-        pl.col("SEX_LAST").replace(SEX_RECODED).alias("SEX_LAST")
+        pl.col("SEX").replace(SEX_RECODED), pl.col("SEX_LAST").replace(SEX_RECODED)
     )
     return offending(header, _changed("SEX") & present("SEX") & present("SEX_LAST"))
 
@@ -76,7 +77,11 @@ def rule_208(ctx: Context) -> pl.DataFrame:
 @rule("624", "Date of birth of the mother's first child differs from the one recorded before",
       tables=["Header"], fields=["MC_DOB"])
 def rule_624(ctx: Context) -> pl.DataFrame:
-    return offending(_with_last(ctx, "MC_DOB"), present("MC_DOB_LAST") & _changed("MC_DOB"))
+    # "Contradicts" needs two dates: MC_DOB is only returned while the mother is looked after,
+    # so a blank this year (a care leaver, say) is not a contradiction.
+    return offending(
+        _with_last(ctx, "MC_DOB"), present("MC_DOB_LAST") & present("MC_DOB") & _changed("MC_DOB")
+    )
 
 
 @rule("626", "Child is recorded as a mother with a first child born before this year, but was "
@@ -99,19 +104,6 @@ def _uasc(frame: pl.DataFrame) -> pl.DataFrame:
     return frame.filter(any_present(["SEX", "DUC"]))
 
 
-@rule("205A", "Child was UASC last year and is not this year, but last year's date UASC ceased "
-      "does not fall in last year", tables=["Header"], fields=["CHILD"])
-def rule_205a(ctx: Context) -> pl.DataFrame:
-    if not ctx.has_previous:
-        return pl.DataFrame(schema={ROW: pl.Int64(), "CHILD": pl.String()})
-    last = _uasc(ctx.prev("UASC")).select("CHILD", "DUC").unique("CHILD")
-    not_now = ctx.table("Header").join(_uasc(ctx.table("UASC")).select("CHILD"), on="CHILD",
-                                       how="anti")
-    joined = not_now.join(last, on="CHILD", how="inner")
-    ceased_last_year = pl.col("DUC").is_between(year_start(ctx.year - 1), year_end(ctx.year - 1))
-    return offending(joined, ~ceased_last_year.fill_null(False))
-
-
 @rule("205D", "Child is UASC this year but was not UASC last year", tables=["UASC"],
       fields=["DUC"])
 def rule_205d(ctx: Context) -> pl.DataFrame:
@@ -119,7 +111,9 @@ def rule_205d(ctx: Context) -> pl.DataFrame:
         return pl.DataFrame(schema={ROW: pl.Int64(), "CHILD": pl.String()})
     known_last = ctx.prev("Header").select("CHILD").unique()
     uasc_last = _uasc(ctx.prev("UASC")).select("CHILD").unique()
-    now = _uasc(ctx.table("UASC")).join(known_last, on="CHILD", how="semi")
+    # UASC this year: status not ceased before the year began.
+    now = _uasc(ctx.table("UASC")).filter(pl.col("DUC").is_null() | (pl.col("DUC") >= ctx.start))
+    now = now.join(known_last, on="CHILD", how="semi")
     return now.join(uasc_last, on="CHILD", how="anti").select(ROW, "CHILD")
 
 
