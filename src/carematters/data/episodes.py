@@ -6,16 +6,17 @@ frames back; none of them reads files or knows about Django.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import polars as pl
 
 from carematters.data.codes import (
+    FOSTER_CARER_ADOPTION,
     NEW_CARER_RNE,
     SHORT_BREAK_LS,
     TEMPORARY_PLACEMENTS,
 )
-from carematters.data.years import year_end, year_start
+from carematters.data.years import add_years, year_end, year_start
 
 
 def drop_short_breaks(episodes: pl.DataFrame) -> pl.DataFrame:
@@ -104,8 +105,14 @@ def with_spells(episodes: pl.DataFrame) -> pl.DataFrame:
     )
     eps = eps.with_columns(absorbed_move.alias("_absorbed_move"))
     absorbed_return = pl.col("_has_before") & pl.col("_absorbed_move").shift(1).fill_null(False)
+    # Spec §2.3: being placed for adoption with the current foster carers (A3/A5) is not a new
+    # placement, even when miscoded with RNE P or B.
+    with_same_carers = place.is_in(FOSTER_CARER_ADOPTION).fill_null(False)
     opens_spell = ~pl.col("_has_before") | (
-        rne.is_in(NEW_CARER_RNE).fill_null(False) & ~pl.col("_absorbed_move") & ~absorbed_return
+        rne.is_in(NEW_CARER_RNE).fill_null(False)
+        & ~pl.col("_absorbed_move")
+        & ~absorbed_return
+        & ~with_same_carers
     )
     return (
         eps.with_columns(opens_spell.cast(pl.Int32).alias("SPELL"))
@@ -188,7 +195,16 @@ def continuously_looked_after(episodes: pl.DataFrame, year: int) -> pl.DataFrame
     the child out of the cohort. A child is in it when looked after on 1 April and on 31 March,
     with no RNE = S start in (1 April, 31 March], and no ceasing dated in [1 April, 31 March).
     """
-    start, end = year_start(year), year_end(year)
+    return continuously_looked_after_until(episodes, year_end(year))
+
+
+def continuously_looked_after_until(episodes: pl.DataFrame, end: date) -> pl.DataFrame:
+    """As `continuously_looked_after`, for the 12 months ending on `end`.
+
+    Spec §1.1 [U]: before about 2014 the outcome cohort was taken at 30 September, so NI 58 and
+    NI 99-101 figures of the NI era need the window ending then.
+    """
+    start = add_years(end, -1) + timedelta(days=1)
     breaks_continuity = (
         ((pl.col("RNE") == "S") & (pl.col("DECOM") > start) & (pl.col("DECOM") <= end))
         | (
