@@ -37,6 +37,18 @@ def _same_child_as_previous() -> pl.Expr:
     return pl.col("CHILD").shift(1).eq_missing(pl.col("CHILD"))
 
 
+def _count_within_child(flag: str) -> pl.Expr:
+    """Number the rows where boolean column `flag` is set, restarting at 1 for each child.
+
+    The frame is sorted by child and every child's first row has the flag set, so the running
+    count over the whole frame less its value just before the child's first row gives the same
+    numbers as a per-child running count, without a window over each child.
+    """
+    running = pl.col(flag).cast(pl.Int32).cum_sum()
+    before_child = pl.when(~_same_child_as_previous()).then(running - 1).forward_fill()
+    return (running - before_child).cast(pl.Int32).alias(flag)
+
+
 def with_periods(episodes: pl.DataFrame) -> pl.DataFrame:
     """Episodes sorted by child and start, with PERIOD numbering each child's periods of care.
 
@@ -49,9 +61,8 @@ def with_periods(episodes: pl.DataFrame) -> pl.DataFrame:
         | (pl.col("RNE") == "S").fill_null(False)
         | ~pl.col("DECOM").eq_missing(pl.col("DEC").shift(1))
     )
-    return (
-        eps.with_columns(starts_period.cast(pl.Int32).alias("PERIOD"))
-        .with_columns(pl.col("PERIOD").cum_sum().over("CHILD"))
+    return eps.with_columns(starts_period.alias("PERIOD")).with_columns(
+        _count_within_child("PERIOD")
     )
 
 
@@ -115,8 +126,8 @@ def with_spells(episodes: pl.DataFrame) -> pl.DataFrame:
         & ~with_same_carers
     )
     return (
-        eps.with_columns(opens_spell.cast(pl.Int32).alias("SPELL"))
-        .with_columns(pl.col("SPELL").cum_sum().over("CHILD"))
+        eps.with_columns(opens_spell.alias("SPELL"))
+        .with_columns(_count_within_child("SPELL"))
         .drop("_has_before", "_has_after", "_absorbed_move")
     )
 
