@@ -132,9 +132,10 @@ def with_spells(episodes: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def carer_spells(episodes: pl.DataFrame) -> pl.DataFrame:
+def carer_spells(episodes: pl.DataFrame, *extra: pl.Expr) -> pl.DataFrame:
     """One row per carer spell: CHILD, PERIOD, SPELL, SPELL_START, SPELL_END, FIRST_PLACE,
-    LAST_PLACE, PROVIDER (of the last episode), START_RNE. Accepts `with_spells` output too."""
+    LAST_PLACE, PROVIDER (of the last episode), START_RNE, then any `extra` aggregations over
+    the spell's episodes. Accepts `with_spells` output too."""
     numbered = episodes if "SPELL" in episodes.columns else with_spells(episodes)
     return (
         numbered
@@ -146,6 +147,7 @@ def carer_spells(episodes: pl.DataFrame) -> pl.DataFrame:
             pl.col("PLACE").last().alias("LAST_PLACE"),
             pl.col("PLACE_PROVIDER").last().alias("PROVIDER"),
             pl.col("RNE").first().alias("START_RNE"),
+            *extra,
         )
     )
 
