@@ -155,13 +155,15 @@ def uasc(ctx: Context) -> pl.DataFrame:
     exclusions="Children without a placement postcode.", direction="lower", unit="%",
     params=("la_postcode_districts",), **_H,
 )
-def out_of_area(ctx: Context) -> pl.DataFrame:
+def out_of_area(ctx: Context) -> tuple[pl.DataFrame, str]:
     districts = ctx.params.la_postcode_districts
     if not districts:
         raise NotAvailable("needs the authority's postcode districts (--districts)")
     placed = ctx.looked_after_at_end.filter(pl.col("PL_POST").is_not_null())
     wanted = sorted(d.upper().strip() for d in districts)
-    return everyone_in(placed, ~outward_code(pl.col("PL_POST")).is_in(wanted))
+    note = (f"judged by postcode district against {len(wanted)} districts given, not by a "
+            "postcode directory")
+    return everyone_in(placed, ~outward_code(pl.col("PL_POST")).is_in(wanted)), note
 
 
 def _normalise(postcode: pl.Expr) -> pl.Expr:

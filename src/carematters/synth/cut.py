@@ -61,16 +61,21 @@ def _sex(year: int) -> pl.Expr:
     return (pl.col("sex").replace({"M": "1", "F": "2"}) if year <= 2024 else pl.col("sex")).alias("SEX")
 
 
-def _header(life: Lifetime, looked_after: pl.DataFrame, oc3: pl.DataFrame, year: int) -> pl.DataFrame:
+def _header(life: Lifetime, episodes: pl.DataFrame, oc3: pl.DataFrame, year: int) -> pl.DataFrame:
+    """Children with an episode in the year or an OC3 row. Motherhood is asked of every girl
+    looked after other than on short breaks (DfE 393/399), not of care leavers (628); a child
+    born after her mother left care does not count in that return (625)."""
     start, end = day(year_start(year)), day(year_end(year))
-    in_care = looked_after.select("child").unique().with_columns(pl.lit(True).alias("lac"))
-    who = pl.concat([in_care, oc3.select("child", pl.lit(False).alias("lac"))],
-                    how="vertical_relaxed").group_by("child").agg(
-        pl.col("lac").any())
+    last = episodes.sort("child", "DECOM").group_by("child", maintain_order=True).agg(
+        (pl.col("LS") != "V3").any().alias("lac"),
+        pl.when((pl.col("REC").last() != "X1") & pl.col("REC").last().is_not_null())
+        .then(pl.col("DEC").last()).otherwise(pl.lit(end)).alias("known_until"))
+    who = pl.concat([last, oc3.select("child", pl.lit(False).alias("lac"))],
+                    how="diagonal_relaxed").group_by("child").agg(
+        pl.col("lac").any(), pl.col("known_until").max())
     people = life.children.join(who, on="child")
-    age_end = ((end - pl.col("dob")) / 365.25).floor()
-    mother_known = pl.col("lac") & (pl.col("sex") == "F") & (age_end >= 12)
-    mother = pl.col("mc_dob").is_not_null() & (pl.col("mc_dob") <= end)
+    mother_known = pl.col("lac") & (pl.col("sex") == "F")
+    mother = pl.col("mc_dob").is_not_null() & (pl.col("mc_dob") <= pl.col("known_until"))
     return people.with_columns(
         _sex(year),
         pl.when(pl.col("dob") > start - 4 * 365.25).then(pl.lit("UN1")).otherwise(pl.col("UPN"))
@@ -90,6 +95,8 @@ def _adoption_tables(life: Lifetime, looked_after: pl.DataFrame, year: int
         pl.col("with_carers").cast(pl.Int8).alias("FOSTER_CARE"),
     ).join(life.tables["Adopters"], on="period")
     in_year = looked_after.select("child").unique()
+    # Decisions in force during the year, or reversed in it (a reversal from an earlier year is
+    # not repeated: DfE 118, 561).
     placed = plans.join(in_year, on="child").filter(
         (pl.col("decision") <= end) & (pl.col("ceased").is_null() | (pl.col("ceased") >= start))
         & (pl.col("end").is_null() | (pl.col("end") >= start))
@@ -116,12 +123,17 @@ def cut(life: Lifetime, year: int) -> CareData:
         **_adoption_tables(life, counted, year),
     }
     frames["Reviews"] = life.tables["Reviews"].filter(pl.col("REVIEW").is_between(start, end))
-    frames["UASC"] = life.children.filter(pl.col("uasc")).join(
-        counted.select("child").unique(), on="child").with_columns(
+    # UASC: children looked after in the year whose UASC status lasted into it (DfE 205A-D);
+    # never care leavers seen only in OC3 (1014).
+    frames["UASC"] = life.children.filter(
+        pl.col("uasc") & (pl.col("duc").is_null() | (pl.col("duc") >= start))
+    ).join(counted.select("child").unique(), on="child").with_columns(
         _sex(year), _unknown_after("duc", end).alias("DUC"))
-    starters = counted.filter((pl.col("RNE") == "S") & pl.col("DECOM").is_between(start, end))
+    # Previous permanence for every child starting care in the year, short breaks too (630).
+    starters = episodes.filter((pl.col("RNE") == "S") & pl.col("DECOM").is_between(start, end))
     frames["PrevPerm"] = life.children.join(starters.select("child").unique(), on="child").select(
-        "child", pl.col("prev_perm").alias("PREV_PERM"), pl.col("date_perm").alias("DATE_PERM"))
+        "child", pl.col("prev_perm").alias("PREV_PERM"), pl.col("date_perm").alias("DATE_PERM"),
+        pl.col("la_perm").alias("LA_PERM"))
     for name, (first, last) in SPELL_TABLES.items():
         frames[name] = life.tables[name].filter(
             (pl.col(first) <= end) & (pl.col(last).is_null() | (pl.col(last) >= start))

@@ -59,7 +59,7 @@ class Synthetic:
         frame = pl.DataFrame(rows, schema={"la": pl.String, "year": pl.Int64, "children": pl.Int64,
                                            "episodes": pl.Int64, "looked_after_31_march": pl.Int64})
         return frame.join(errors.with_columns(pl.col("errors").cast(pl.Int64)), on=["la", "year"],
-                          how="left").with_columns(pl.col("errors").fill_null(0))
+                          how="left", maintain_order="left").with_columns(pl.col("errors").fill_null(0))
 
 
 def _authorities(rng: np.random.Generator, count: int, children: int) -> list[tuple[str, str, int,

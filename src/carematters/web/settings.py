@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "carematters.web.accounts",
     "carematters.web.children",
+    "carematters.web.grip",
 ]
 
 MIDDLEWARE = [
@@ -182,7 +183,6 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(envstr("CAREMATTERS_STATIC_ROOT", str(REPO_DIR / "out" / "static")))
 NODE_MODULES = Path(envstr("CAREMATTERS_NODE_MODULES", str(REPO_DIR / "node_modules")))
 STATICFILES_DIRS = [
-    BASE_DIR / "static",
     ("govuk-frontend", NODE_MODULES / "govuk-frontend"),
     ("build", BASE_DIR / "static_build"),
 ]

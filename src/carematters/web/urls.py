@@ -1,6 +1,6 @@
 """Every route, kebab-case; each view declares its access policy (accounts/policy.py)."""
 
-from django.urls import path
+from django.urls import include, path
 
 from carematters.web.accounts import views as accounts
 from carematters.web.api import api_urls
@@ -30,4 +30,5 @@ urlpatterns = [
     path("children/<uuid:child>/<slug:section>/<slug:kind>/new/", children.record_edit, name="record-new"),
     path("children/<uuid:child>/<slug:section>/<slug:kind>/<int:pk>/", children.record_edit, name="record-edit"),
     path("api/", api_urls()),
+    path("work/", include("carematters.web.grip.urls")),
 ]
