@@ -73,17 +73,20 @@ def _sex(year: int) -> pl.Expr:
     return (pl.col("sex").replace({"M": "1", "F": "2"}) if year <= 2024 else pl.col("sex")).alias("SEX")
 
 
-def _header(life: Lifetime, episodes: pl.DataFrame, oc3: pl.DataFrame, year: int) -> pl.DataFrame:
-    """Children with an episode in the year or an OC3 row. Motherhood is asked of every girl
-    looked after other than on short breaks (DfE 393/399), not of care leavers (628); a child
-    born after her mother left care does not count in that return (625)."""
+def _header(life: Lifetime, episodes: pl.DataFrame, oc3: pl.DataFrame, year: int,
+            supported: pl.DataFrame) -> pl.DataFrame:
+    """Children with an episode in the year or an OC3 row (or in `supported`: see `cut`).
+    Motherhood is asked of every girl looked after other than on short breaks (DfE 393/399), not
+    of care leavers (628); a child born after her mother left care does not count in that
+    return (625)."""
     start, end = day(year_start(year)), known_until(life, year)
     last = episodes.sort("child", "DECOM").group_by("child", maintain_order=True).agg(
         (pl.col("LS") != "V3").any().alias("lac"),
         pl.when((pl.col("REC").last() != "X1") & pl.col("REC").last().is_not_null())
         .then(pl.col("DEC").last()).otherwise(pl.lit(end)).alias("known_until"))
-    who = pl.concat([last, oc3.select("child", pl.lit(False).alias("lac"))],
-                    how="diagonal_relaxed").group_by("child").agg(
+    leavers = pl.concat([oc3.select("child"), supported.select("child")]).with_columns(
+        pl.lit(False).alias("lac"))
+    who = pl.concat([last, leavers], how="diagonal_relaxed").group_by("child").agg(
         pl.col("lac").any(), pl.col("known_until").max())
     people = life.children.join(who, on="child")
     mother_known = pl.col("lac") & (pl.col("sex") == "F")
@@ -131,8 +134,16 @@ def cut(life: Lifetime, year: int) -> CareData:
     episodes = episodes_in_year(life.episodes, year, end)
     counted = episodes.filter(pl.col("LS") != "V3")
     oc3 = life.tables["OC3"].filter(pl.col("year") == year)
+    year_to_date = end < day(year_end(year))
+    # A full year's OC3 names every care leaver of 17-21 (a birthday falls in it); so far into
+    # a year, those whose birthday is still to come are in the return for the pathway plans
+    # and adviser contacts they have had, without an OC3 row yet.
+    supported = pl.concat([
+        life.tables[name].filter(pl.col(col).is_between(start, end)).select("child")
+        for name, col in (("PathwayPlans", "PLAN_DATE"), ("PAContacts", "CONTACT_DATE"))
+    ]) if year_to_date else pl.DataFrame(schema={"child": pl.Int64})
     frames: dict[str, pl.DataFrame] = {
-        "Header": _header(life, episodes, oc3, year), "Episodes": episodes, "OC3": oc3,
+        "Header": _header(life, episodes, oc3, year, supported), "Episodes": episodes, "OC3": oc3,
         **_adoption_tables(life, counted, year),
     }
     frames["Reviews"] = life.tables["Reviews"].filter(pl.col("REVIEW").is_between(start, end))
@@ -158,7 +169,6 @@ def cut(life: Lifetime, year: int) -> CareData:
         source = frames.get(name, life.tables[name])
         frames[name] = source.filter(pl.col(col).is_between(start, end))
     # OC2 describes the 12 months to 31 March: a year-to-date return has none yet.
-    year_to_date = end < day(year_end(year))
     frames["OC2"] = (pl.DataFrame(schema={"child": pl.Int64}) if year_to_date
                      else oc2_rows(life, counted, year))
     return _finish(life, frames, year)
