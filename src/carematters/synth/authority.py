@@ -8,6 +8,7 @@ before the window and appear only in OC3 come on top of that number.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
 import polars as pl
@@ -38,8 +39,11 @@ class Lifetime:
     tables: dict[str, pl.DataFrame]  # lifetime Reviews, Missing, Visits, OC3... (day numbers)
 
 
-def make_window(first_year: int, last_year: int) -> Window:
-    return Window(first_year, last_year, day(year_start(first_year)), day(year_end(last_year)))
+def make_window(first_year: int, last_year: int, end: date | None = None) -> Window:
+    """Collection years `first_year` to `last_year`, ending on 31 March of the last or, for a
+    world simulated only up to a day inside that year, on `end`."""
+    return Window(first_year, last_year, day(year_start(first_year)),
+                  day(year_end(last_year) if end is None else end))
 
 
 def _in_window(periods: pl.DataFrame, window: Window) -> pl.Expr:

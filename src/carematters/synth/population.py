@@ -27,7 +27,7 @@ class Window:
     first_year: int
     last_year: int
     start: int  # day number of 1 April of the first year
-    end: int  # day number of 31 March of the last year
+    end: int  # day number of 31 March of the last year, or of the as-at day inside it
 
 
 @dataclass(frozen=True)
