@@ -7,6 +7,7 @@ year window is declared below, next to the DfE definition it follows (spec §1.1
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
 import polars as pl
 
@@ -187,7 +188,12 @@ def _scope(frames: dict[str, pl.DataFrame], year: int) -> dict[str, pl.DataFrame
     """
     episodes = frames["Episodes"]
     counted = episodes.filter(pl.col("LS") != "V3")
-    header = pl.concat([episodes["CHILD"], frames["OC3"]["CHILD"]]).unique().implode()
+    about = [episodes["CHILD"], frames["OC3"]["CHILD"]]
+    if year_end(year) > date.today():
+        # A year still in progress: a care leaver whose OC3 birthday is yet to come has no OC3
+        # row, but their pathway plan and adviser's contacts this year are still due work.
+        about += [frames[name]["CHILD"] for name in ("PathwayPlans", "PAContacts") if name in frames]
+    header = pl.concat(about).unique().implode()
     scoped = {name: frame.filter(pl.col("CHILD").is_in(header)) for name, frame in frames.items()}
     in_care = counted["CHILD"].unique().implode()
     open_at_end = counted.filter(
