@@ -158,6 +158,6 @@ def planning(authority, saved: SavedScenario | None = None) -> Planning | None:
         scenario = scenario_of(saved) if saved else BASE
         # A scenario's page compares forecasts; the backtest scores the model, not a scenario.
         found = compute(data, cost_table(authority), as_at, scenario,
-                        0 if saved else BACKTEST_YEARS)
+                        0 if saved else BACKTEST_YEARS, SETTINGS)
         cache.set(key, found, CACHE_SECONDS)
     return found
