@@ -75,6 +75,7 @@ class ScenarioForm(_Govuk, forms.ModelForm):
         model = Scenario
         fields = ["name", "description"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+        error_messages = {"name": {"required": "Enter a name for the scenario"}}
 
     def __init__(self, *args, authority, **kwargs):
         super().__init__(*args, **kwargs)
@@ -86,8 +87,6 @@ class ScenarioForm(_Govuk, forms.ModelForm):
 
     def clean_name(self) -> str:
         name = self.cleaned_data["name"].strip()
-        if not name:
-            raise forms.ValidationError("Enter a name for the scenario")
         clash = Scenario.objects.filter(authority=self.authority, name=name)
         if clash.exclude(pk=self.instance.pk).exists():
             raise forms.ValidationError("A scenario with this name already exists")
@@ -169,6 +168,9 @@ class UnitCostForm(_Govuk, forms.ModelForm):
     class Meta:
         model = UnitCost
         fields = ["valid_from", "cost", "price_year", "source"]
+        error_messages = {"valid_from": {"required": "Enter the date the cost applies from"},
+                          "price_year": {"required": "Enter the price year"},
+                          "source": {"required": "Say where the figure comes from"}}
         labels = {"valid_from": "Applies from", "cost": "Cost, £ (blank: unset)",
                   "price_year": "Price year", "source": "Source"}
         help_texts = {"source": "Where the figure comes from, e.g. 2025-26 budget book"}
