@@ -76,8 +76,6 @@ def scenario_edit(request, pk: int | None = None):
     if request.method == "POST" and form.is_valid():
         saved = form.save()
         messages.success(request, f"Scenario “{saved.name}” saved")
-        if request.POST.get("add_kind"):
-            return redirect("planning-scenario-edit", saved.pk)
         return redirect("planning-scenario-compare", saved.pk)
     return render(request, "planning/scenario_form.html", {"form": form, "scenario": scenario})
 
