@@ -17,7 +17,7 @@ computation.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import polars as pl
@@ -44,6 +44,7 @@ from carematters.forecast.sufficiency import own_districts, placement_shares, su
 from carematters.web.accounts.models import AuditEvent
 from carematters.web.children import models as m
 from carematters.web.children.exporter import export_caredata
+from carematters.web.planning.figures import charts
 from carematters.web.planning.models import Scenario as SavedScenario
 from carematters.web.planning.models import UnitCost
 
@@ -118,6 +119,7 @@ class Planning:
     sufficiency: pl.DataFrame        # date, placement, expected, in_house, external, ...
     backtest: Backtest | None
     backtest_problem: str = ""
+    charts: dict[str, str] = field(default_factory=dict)  # data: URIs, see figures.CHARTS
 
 
 def compute(data: CareData, costs: CostTable, as_at: date, scenario: Scenario = BASE,
@@ -159,5 +161,7 @@ def planning(authority, saved: SavedScenario | None = None) -> Planning | None:
         # A scenario's page compares forecasts; the backtest scores the model, not a scenario.
         found = compute(data, cost_table(authority), as_at, scenario,
                         0 if saved else BACKTEST_YEARS, SETTINGS)
+        # Drawing is a third of a page's time: the charts are cached with the figures.
+        found = replace(found, charts=charts(found, compare=saved is not None))
         cache.set(key, found, CACHE_SECONDS)
     return found

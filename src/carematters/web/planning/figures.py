@@ -35,6 +35,16 @@ def chart_img(fc: Forecast, history: pl.DataFrame, *, totals_only: bool) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode("ascii")
 
 
+def charts(found, *, compare: bool) -> dict[str, str]:
+    """The charts a page of this computation shows: the forecast page's (all placement types,
+    and all children only for members), or the compare page's base and scenario."""
+    if compare:
+        return {"base": chart_img(found.base, found.history, totals_only=False),
+                "scenario": chart_img(found.chosen, found.history, totals_only=False)}
+    return {"full": chart_img(found.base, found.history, totals_only=False),
+            "totals": chart_img(found.base, found.history, totals_only=True)}
+
+
 def busiest(fc: Forecast, count: int = CHART_GROUPS - 1) -> list[str]:
     at_origin = fc.expected[0, -1, :-1]
     order = sorted(range(len(fc.groups)), key=lambda g: -at_origin[g])

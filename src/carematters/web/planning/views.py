@@ -46,7 +46,7 @@ def forecast_page(request):
         projection = figures.projection(fc, suppress=members)
         context.update(
             headline=figures.headline(fc, projection),
-            chart=figures.chart_img(fc, found.history, totals_only=members),
+            chart=found.charts["totals" if members else "full"],
             projection=projection,
             current_costs=figures.current_costs(found.current_costs, suppress=members),
             projected_costs=figures.projected_costs(found.yearly, suppress=members),
@@ -107,8 +107,8 @@ def scenario_compare(request, pk: int):
         context.update(
             comparison=figures.comparison(found.base, found.chosen),
             costs=figures.cost_comparison(found.cost_change),
-            base_chart=figures.chart_img(found.base, found.history, totals_only=False),
-            scenario_chart=figures.chart_img(found.chosen, found.history, totals_only=False),
+            base_chart=found.charts["base"],
+            scenario_chart=found.charts["scenario"],
         )
     return render(request, "planning/scenario_compare.html", context)
 
