@@ -3,6 +3,9 @@ computed once per authority and day until the record or the costs change."""
 
 from __future__ import annotations
 
+import base64
+import re
+
 import polars as pl
 import pytest
 from django.urls import reverse
@@ -24,10 +27,16 @@ def engine(world, costs: CostTable | None = None):
                            compute.BACKTEST_YEARS, QUICK)
 
 
+def chart_svg(page: str) -> str:
+    encoded = re.search(r'<img class="app-chart" src="data:image/svg\+xml;base64,([^"]+)"', page)
+    return base64.b64decode(encoded.group(1)).decode()
+
+
 def test_director_sees_the_engines_projection_costs_sufficiency_and_backtest(plan, login):
     response = login(plan.users["director"]).get(reverse("planning-forecast"))
     assert response.status_code == 200
     check_page(response)
+    assert "In-house foster care" in chart_svg(response.content.decode())
     expected = engine(plan)
     total = expected.base.frame().filter((pl.col("age_band") == ALL) & (pl.col("placement") == ALL))
     projection = {row[0]: row[1:] for row in rows(response, "projection")}
@@ -66,6 +75,9 @@ def test_members_see_only_suppressed_totals(plan, login):
     assert [r[0] for r in rows(response, "projected-costs")] == ["Total"]
     assert {r[1] for r in rows(response, "backtest")} == {"All children in care"}
     assert "Change the costs" not in page and "Try a scenario" not in page
+    # The chart draws all children only: no line for a small group.
+    svg = chart_svg(page)
+    assert "All children in care" in svg and "In-house foster care" not in svg
 
 
 def test_team_manager_sees_the_figures_but_not_the_planning_tools(plan, login):
