@@ -36,7 +36,7 @@ def test_annual_report_answers_with_suppressed_small_numbers():
     assert "Children who went missing or were away: the numbers in 2023-24 are too small" in html
     # no OC2 in the data: that measure is left out and said so
     assert "Annual health assessment (OC2): left out, no OC2 data was supplied." in html
-    assert "Costs: left out" in html
+    assert "Costs: placement costs only" in html
 
 
 def test_annual_report_trend_line_compares_with_the_year_before():

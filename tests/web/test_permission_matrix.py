@@ -90,6 +90,23 @@ _GRIP = {
 }
 ROLE_PAGES.update(_GRIP)
 ROLE_PAGES.update({f"{name}-xlsx": who for name, who in _GRIP.items()})
+# Planning (web/planning): the forecast for everyone allowed aggregates (members suppressed);
+# scenarios listed and compared by them less members; written, with the costs, by planners.
+_FIGURES = {"director", "analyst", "manager"}
+_PLANNERS = {"director", "analyst"}
+ROLE_PAGES.update({
+    "planning-forecast": _FIGURES | {"member"},
+    "planning-scenarios": _FIGURES,
+    "planning-scenario-new": _PLANNERS,
+    "planning-costs": _PLANNERS,
+})
+# Pages of one saved scenario of authority A: its own planners and figure-readers only.
+SCENARIO_PAGES = {
+    "planning-scenario-edit": _PLANNERS,
+    "planning-scenario-delete": _PLANNERS,
+    "planning-scenario-compare": _FIGURES,
+    "planning-scenario-compare-xlsx": _FIGURES,
+}
 
 
 @pytest.mark.parametrize("name", sorted(ROLE_PAGES))
@@ -98,6 +115,19 @@ def test_role_pages_open_only_for_their_roles(world, client, name):
     for persona, user in world.users.items():
         client.force_login(user)
         expected = 200 if persona in ROLE_PAGES[name] else 404
+        assert client.get(url).status_code == expected, persona
+
+
+@pytest.mark.parametrize("name", sorted(SCENARIO_PAGES))
+def test_scenario_pages_open_only_for_their_roles(world, client, name):
+    from carematters.web.planning.models import Scenario
+
+    scenario = Scenario.objects.create(authority=world.authorities["A"], name="Fewer entries",
+                                       adjustments=[{"kind": "entries", "multiply": 0.9}])
+    url = reverse(name, args=[scenario.pk])
+    for persona, user in world.users.items():
+        client.force_login(user)
+        expected = 200 if persona in SCENARIO_PAGES[name] else 404
         assert client.get(url).status_code == expected, persona
 
 

@@ -23,6 +23,7 @@ from carematters.data.episodes import drop_short_breaks, looked_after_on
 from carematters.data.years import add_months, collection_year_of, year_end
 from carematters.indicators import compute, results_frame
 from carematters.reports import grip_figures as f
+from carematters.reports.grip_forecast import forecast_section
 from carematters.reports.grip_render import Report, Section, TableBlock, bar_chart
 from carematters.reports.indicators import format_value, indicator_table
 from carematters.stocktake.suppression import DEFAULT_THRESHOLD, SUPPRESSED, is_small
@@ -66,6 +67,11 @@ def monthly_report(
         indicators_section(data, as_at, suppress_small=suppress_small),
     ]
     notes: list[str] = []
+    forecast = forecast_section(data, as_at, suppress_small=suppress_small)
+    if forecast is None:
+        notes.append(f"Forecast and sufficiency: left out, nobody was in care on {_d(as_at)}.")
+    else:
+        sections.append(forecast)
     return Report(
         title="Children in care: monthly management report",
         subtitle=f"As at {_d(as_at)}. Compliance covers items due in the 12 months from "
@@ -385,6 +391,13 @@ def annual_report(by_year: Mapping[int, CareData], year: int, *, trend_years: in
                 notes.append(f"{m.label}: left out, no {' or '.join(absent)} data was supplied.")
         if shown:
             sections.append(section)
+    # Outward-facing: the forecast is suppressed like every other count in this report.
+    forecast = forecast_section(combined[year], year_end(year), suppress_small=True)
+    if forecast is None:
+        notes.append("Forecast and sufficiency: left out, nobody was in care at the end of "
+                      "the year.")
+    else:
+        sections.append(forecast)
     return Report(
         title=f"Children in care: annual report {year_label(year)}",
         subtitle="For the corporate parenting board and scrutiny committee. Counts of 1 to 5 are "
@@ -426,7 +439,9 @@ def _source(compute: f.FigureFunction, own: CareData, combined: CareData) -> Car
 
 def _annual_notes() -> list[str]:
     notes = [
-        "Costs: left out. The cost engine is not in this build, so no cost figures are shown.",
+        "Costs: placement costs only, in the forecast section, at the specification's "
+        "illustrative 2024 weekly prices unless the authority's own are given; the costs of "
+        "social care processes (reviews, court work) have no published figures and are left out.",
         "Attainment (Key Stage results): left out. The attainment measures need school results "
         "data and agreed definitions that this build does not have.",
         "The children's own views (surveys): left out; no survey answers are loaded.",

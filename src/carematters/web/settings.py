@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "carematters.web.accounts",
     "carematters.web.children",
     "carematters.web.grip",
+    "carematters.web.planning",
 ]
 
 MIDDLEWARE = [

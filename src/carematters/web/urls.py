@@ -31,4 +31,5 @@ urlpatterns = [
     path("children/<uuid:child>/<slug:section>/<slug:kind>/<int:pk>/", children.record_edit, name="record-edit"),
     path("api/", api_urls()),
     path("work/", include("carematters.web.grip.urls")),
+    path("planning/", include("carematters.web.planning.urls")),
 ]
