@@ -176,3 +176,24 @@ def test_coverage_doc_lists_every_rule():
     doc = (Path(__file__).parents[2] / "docs" / "validation-coverage.md").read_text()
     missing = [code for code in all_rules() if f"`{code}`" not in doc]
     assert not missing, f"add to docs/validation-coverage.md: {missing}"
+
+
+def test_no_rule_errors_on_a_large_blank_return():
+    # Polars 2.1 mis-sized a filled literal filter on frames of 20,000 rows or more, which made
+    # five rules raise on national-size returns; every rule must run at that size.
+    import polars as pl
+
+    from carematters.data import CareData, table
+    from carematters.validation import validate
+
+    ids = pl.DataFrame({"CHILD": [f"C{i}" for i in range(20_500)]})
+
+    def blank(name: str) -> pl.DataFrame:
+        return ids.with_columns(
+            pl.lit(None, dtype).alias(column)
+            for column, dtype in table(name).polars_schema().items()
+            if column != "CHILD"
+        )
+
+    data = CareData({"Episodes": blank("Episodes"), "Header": blank("Header")}, years=(2026,))
+    assert validate(data, year=2026).rule_errors.is_empty()

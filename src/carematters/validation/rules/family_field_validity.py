@@ -87,7 +87,11 @@ def _check(field: Field):
         allowed = table(field.table).column(field.column).allowed(ctx.year)
         if allowed is None and frame.schema[field.column] in (pl.Int64(), pl.Int8()):
             allowed = _numeric_allowed(field)
-        wrong = not_in(field.column, allowed) if allowed is not None else pl.lit(False)
+        # A column-length False, not pl.lit(False): Polars 2.1 mis-sizes a filled literal
+        # predicate on frames of 20,000 rows or more.
+        wrong = (
+            not_in(field.column, allowed) if allowed is not None else pl.repeat(False, pl.len())
+        )
         if field.blank_is_error:
             wrong = wrong | blank(field.column)
         found = frame.filter(wrong.fill_null(False)).select(ROW, pl.col("CHILD").cast(pl.String))
