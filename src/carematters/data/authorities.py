@@ -9,7 +9,8 @@ replaced them, so an old return still finds its area: Northamptonshire (928, Apr
 North and West Northamptonshire, Cumbria (909, April 2023) became Cumberland and Westmorland and
 Furness, Bournemouth (837) and Poole (836) joined Christchurch as BCP (839, April 2019), Dorset
 County (835) became Dorset Council (838), and Buckinghamshire (825), North Yorkshire (815) and
-Somerset (933) became unitary councils with new ONS codes.
+Somerset (933) became unitary councils with new ONS codes; Barnsley and Sheffield took new ONS
+codes (E08000038, E08000039) after their 2023 boundary change.
 
 Facts from the DfE's "LA codes" list and the ONS register of geographic codes (both OGL v3).
 """
@@ -46,13 +47,13 @@ AUTHORITIES: tuple[tuple[str, str, str], ...] = (
     ("358", "E08000009", "Trafford"), ("877", "E06000007", "Warrington"),
     ("359", "E08000010", "Wigan"), ("344", "E08000015", "Wirral"),
     # Yorkshire and the Humber
-    ("370", "E08000016", "Barnsley"), ("380", "E08000032", "Bradford"),
+    ("370", "E08000038", "Barnsley"), ("380", "E08000032", "Bradford"),
     ("381", "E08000033", "Calderdale"), ("371", "E08000017", "Doncaster"),
     ("811", "E06000011", "East Riding of Yorkshire"),
     ("810", "E06000010", "Kingston upon Hull, City of"), ("382", "E08000034", "Kirklees"),
     ("383", "E08000035", "Leeds"), ("812", "E06000012", "North East Lincolnshire"),
     ("813", "E06000013", "North Lincolnshire"), ("815", "E06000065", "North Yorkshire"),
-    ("372", "E08000018", "Rotherham"), ("373", "E08000019", "Sheffield"),
+    ("372", "E08000018", "Rotherham"), ("373", "E08000039", "Sheffield"),
     ("384", "E08000036", "Wakefield"), ("816", "E06000014", "York"),
     # East Midlands
     ("831", "E06000015", "Derby"), ("830", "E10000007", "Derbyshire"),
