@@ -36,11 +36,11 @@ class Parameters:
     population: int | None = _p(
         None, "Children under 18 in the authority (ONS mid-year estimate) for the rate per 10,000")
     la_postcode_districts: frozenset[str] | None = _p(
-        None, "Postcode districts (outward codes such as 'CV1') inside the authority; placements "
-              "elsewhere count as out of area")
+        None, "Postcode districts (outward codes such as 'CV1') inside the authority; when given, "
+              "placements elsewhere count as out of area (instead of the postcode directory)")
     postcode_locations: pl.DataFrame | None = _p(
         None, "Postcode to grid reference (POSTCODE, EASTING, NORTHING in metres) for distances "
-              "from home; not shipped, because no offline postcode directory is available")
+              "from home, used instead of the ONS postcode directory when given")
     school_age: int = _p(5, "Stability index: lowest age at 31 March for the school-move cohort")
     attainment_achieved: tuple[str, ...] = _p(
         ("1", "Y", "YES"), "Attainment: RESULT values that count as achieved")
