@@ -1,11 +1,13 @@
 """Side by side with the peer validator (csc-validator-be-903) on the same return.
 
     python benchmarks/validate_vs_peer.py RETURN_DIR --year 2026 [--previous DIR]
-        --peer-python PATH_TO_PEER_VENV_PYTHON [--la E09000027] [--out DIR]
+        --peer-python PATH_TO_PEER_VENV_PYTHON [--la ONS_CODE] [--out DIR]
 
 Runs our `validate` in this process and the peer in its own interpreter (its own virtualenv),
 then prints the time each took and, per rule code both have, how many rows each flagged and how
 many they agree on. Rows are compared as (table, 1-based data row). Not a test: a measurement.
+Both are given the same authority (--la, default: the ONS code of the return's own authority),
+which the rules on the placement's location (in or out of the authority) need.
 """
 
 from __future__ import annotations
@@ -19,9 +21,12 @@ from pathlib import Path
 
 import polars as pl
 
+from carematters.data.authorities import ons_codes
 from carematters.returns import read_return
 from carematters.validation import validate
 
+POSTCODE_RULES = ["164", "169", "179", "243", "392a", "392b", "392c", "392d", "398", "406", "411",
+                  "420", "452", "453", "454", "503G", "503H", "503J", "1015"]
 DFE_TABLES = ("Header", "Episodes", "Reviews", "UASC", "OC2", "OC3", "AD1", "PlacedAdoption",
               "PrevPerm", "Missing", "SWEpisodes", "DoLo")
 
@@ -58,13 +63,21 @@ def csv_files(folder: Path) -> list[str]:
     return [str(folder / f"{name}.csv") for name in DFE_TABLES if (folder / f"{name}.csv").exists()]
 
 
-def run_ours(folder: Path, previous: Path | None, year: int) -> tuple[pl.DataFrame, float]:
+def run_ours(folder: Path, previous: Path | None, year: int,
+             la: str | None) -> tuple[pl.DataFrame, float, str | None]:
     started = time.perf_counter()
     current = read_return(folder, year=year)
     last = read_return(previous, year=year - 1).data if previous else None
-    found = validate(current.data, last, year=year, problems=current.problems)
+    la = la or current.data.la
+    found = validate(current.data, last, year=year, la=la, problems=current.problems)
     seconds = time.perf_counter() - started
-    return found.frame.select("rule", "table", "row", "child"), seconds
+    return found.frame.select("rule", "table", "row", "child"), seconds, la
+
+
+def ons_code(la: str | None) -> str:
+    """The peer takes the authority as one ONS code."""
+    codes = sorted(ons_codes(la)) if la else []
+    return codes[0] if codes else "E09000027"
 
 
 def run_peer(python: str, folder: Path, previous: Path | None, year: int, la: str,
@@ -104,13 +117,13 @@ def main() -> None:
     parser.add_argument("--year", type=int, required=True)
     parser.add_argument("--previous", type=Path)
     parser.add_argument("--peer-python", required=True)
-    parser.add_argument("--la", default="E09000027")
+    parser.add_argument("--la", default=None)
     parser.add_argument("--out", type=Path, default=Path(tempfile.gettempdir()))
     args = parser.parse_args()
 
-    ours, our_seconds = run_ours(args.folder, args.previous, args.year)
+    ours, our_seconds, la = run_ours(args.folder, args.previous, args.year, args.la)
     peer, peer_seconds, failed = run_peer(args.peer_python, args.folder, args.previous,
-                                          args.year, args.la, args.out / "peer_findings.csv")
+                                          args.year, ons_code(la), args.out / "peer_findings.csv")
     ours.write_csv(args.out / "our_findings.csv")
     table = compare(ours.filter(pl.col("rule").is_in(peer["rule"].unique().to_list()) |
                                 pl.lit(True)), peer)
@@ -123,6 +136,9 @@ def main() -> None:
           f"only peer: {int(table['peer'].sum()) - agree}")
     with pl.Config(tbl_rows=60):
         print(table.filter(pl.col("differ") > 0).head(60))
+    with pl.Config(tbl_rows=40):
+        print("postcode and placement-location rules:")
+        print(table.filter(pl.col("rule").is_in(POSTCODE_RULES)).sort("rule"))
 
 
 if __name__ == "__main__":

@@ -267,8 +267,12 @@ def _episode_rows(rng: np.random.Generator, events: pl.DataFrame, periods: pl.Da
     rne = (pl.when(pl.col("kind") == ADOPT)
            .then(pl.when(pl.col("with_carers")).then(pl.lit("T")).otherwise(pl.lit("P")))
            .otherwise(pl.col("kind").replace_strict(RNE_OF_KIND, return_dtype=pl.String)))
-    home = periods.select("period", pl.Series("HOME_POST", places.local(rng, periods.height, 0.12),
-                                              dtype=pl.String), "end", "rec")
+    # An unaccompanied asylum-seeking child has no family home here: HOME_POST is left blank, as
+    # the DfE expects (392b does not ask for it; 406 says the distance must be blank).
+    home_post = pl.Series("HOME_POST", places.local(rng, periods.height, 0.12), dtype=pl.String)
+    home = periods.select(
+        "period", pl.when(pl.col("path") == "uasc").then(None).otherwise(home_post)
+        .alias("HOME_POST"), "end", "rec")
     episodes = events.join(home, on="period").with_columns(
         rne.alias("RNE"),
         _next("day").alias("next_day"),

@@ -35,9 +35,6 @@ def short_break_episodes(rng: np.random.Generator, kids: pl.DataFrame, places: P
     home = rng.random(n) < 0.65
     place = np.where(home, "K2", "U6")
     provider = np.where(home, np.where(rng.random(n) < 0.5, "PR1", "PR4"), "PR1")
-    urn, post = places.homes.draw(rng, n)
-    urn = np.where(home, urn, places.fostering_urn)
-    post = np.where(home, post, places.local(rng, n, 0.1))
     owner = breaks["owner"].to_numpy()
     return breaks.select(
         pl.col("owner").alias("child_row"),
@@ -49,8 +46,8 @@ def short_break_episodes(rng: np.random.Generator, kids: pl.DataFrame, places: P
         pl.Series("PLACE_PROVIDER", provider[owner], dtype=pl.String),
         (pl.col("DECOM") + pl.Series(rng.integers(1, 4, m))).alias("DEC"),
         pl.lit("E4A").alias("REC"), pl.lit(None, pl.String).alias("REASON_PLACE_CHANGE"),
-        pl.Series("HOME_POST", places.local(rng, n, 0.05)[owner], dtype=pl.String),
-        pl.Series("PL_POST", post[owner], dtype=pl.String),
-        pl.Series("URN", urn[owner], dtype=pl.String),
+        # DfE 214: no placement postcode or URN for short breaks (and so no distance, 398/420).
+        pl.lit(None, pl.String).alias("HOME_POST"), pl.lit(None, pl.String).alias("PL_POST"),
+        pl.lit(None, pl.String).alias("URN"),
         pl.lit(1, pl.Int8).alias("z_alt"), pl.lit(0, pl.Int8).alias("kind"),
     )
