@@ -106,9 +106,18 @@ def lookup(postcodes: pl.Series | Iterable[str | None]) -> pl.DataFrame:
     given = pl.Series("POSTCODE", list(postcodes) if not isinstance(postcodes, pl.Series)
                       else postcodes, dtype=pl.String)
     keys = given.to_frame().with_columns(normalise(pl.col("POSTCODE")).alias("_KEY"))
-    letters = keys["_KEY"].drop_nulls().str.slice(0, 1).unique().to_list()
-    directory = postcode_areas(letters).rename({"POSTCODE": "_KEY"})
-    return keys.join(directory, on="_KEY", how="left", maintain_order="left").drop("_KEY")
+    wanted = keys.select("_KEY").drop_nulls().unique().with_columns(
+        pl.col("_KEY").str.slice(0, 1).alias("_LETTER"))
+    postcode_areas(wanted["_LETTER"].unique().to_list())
+    # Each distinct postcode is matched within its own letter's file: no copy of the directory.
+    parts = [
+        group.drop("_LETTER").join(_areas[letter].rename({"POSTCODE": "_KEY"}), on="_KEY")
+        for (letter,), group in wanted.group_by("_LETTER")
+        if letter in _areas
+    ]
+    found = pl.concat(parts) if parts else pl.DataFrame(
+        schema={"_KEY": pl.String(), **{k: v for k, v in SCHEMA.items() if k != "POSTCODE"}})
+    return keys.join(found, on="_KEY", how="left", maintain_order="left").drop("_KEY")
 
 
 def distance_miles(home: pl.Series | Iterable[str | None],
