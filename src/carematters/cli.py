@@ -22,6 +22,11 @@ app = typer.Typer(
 )
 
 
+@app.callback()
+def _root() -> None:
+    """Know every child in care, keep them stable, and prove it."""
+
+
 def _register_commands() -> None:
     for module in sorted(pkgutil.iter_modules(carematters.commands.__path__), key=lambda m: m.name):
         if module.name.startswith("_"):

@@ -34,12 +34,17 @@ def test_backtest_scores_each_horizon_the_data_reaches():
     assert (total["mape"] < 0.1).all()
 
 
+def _under_18_in_care(day: date) -> int:
+    in_care = looked_after_on(drop_short_breaks(EPISODES), day).join(HEADER, on="CHILD")
+    return in_care.filter(age_on_expr(pl.col("DOB"), day) < 18).height
+
+
 def test_backtest_actuals_are_the_children_in_care():
     result = backtest(runs(EPISODES, HEADER), END, years=1, horizons=(12,),
                       settings=Settings(draws=0))
-    actual = result.detail.filter(pl.col("placement") == "all")["actual"][0]
+    total = result.detail.filter(pl.col("placement") == "all").row(0, named=True)
     # The model's population is children under 18 (the simulator lets some stay on past 18).
-    in_care = looked_after_on(drop_short_breaks(EPISODES), END).join(HEADER, on="CHILD")
-    under_18 = in_care.filter(age_on_expr(pl.col("DOB"), END) < 18)
-    assert 0 < under_18.height < in_care.height
-    assert actual == under_18.height
+    assert total["actual"] == _under_18_in_care(END)
+    assert _under_18_in_care(END) < looked_after_on(drop_short_breaks(EPISODES), END).height
+    # The no-change baseline is the population at the origin, a year earlier.
+    assert total["at_origin"] == _under_18_in_care(date(2020, 3, 31))

@@ -46,7 +46,9 @@ def test_a_steady_population_stays_steady():
 
 
 def test_chance_variance_grows_with_the_horizon():
-    cells, totals = process_variance(*_steady(), ORIGIN, 24)
+    population, entry, move, exit_ = _steady()
+    path = project(population, entry, move, exit_, ORIGIN, 24)
+    cells, totals = process_variance(population, move, exit_, path)
     overall = totals.sum(axis=1)
     assert overall[0] == 0
     assert np.all(np.diff(overall) > 0)

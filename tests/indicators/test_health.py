@@ -68,3 +68,19 @@ def test_ni58_mean_and_lower_age_parameter():
     # LG Inform's reading (5 to 16) drops H3, aged 4, from the completion denominator.
     older = compute_one("NI58_COMPLETION", DATA, 2024, Parameters(sdq_min_age=5))
     assert (older.numerator, older.denominator) == (2, 3)
+
+
+def test_ni_era_cohort_at_30_september():
+    data = care_data((2023, 2024), Header=HEADER, OC2=OC2, Episodes=episodes(
+        # H1: looked after since 2020 -> in both cohorts
+        ("H1", "01/01/2020", "S", "C2", "U4", None, None),
+        # H2: entered 01/01/2023: 12 months by 31/03/2024, not by 30/09/2023
+        ("H2", "01/01/2023", "S", "C2", "K2", None, None),
+        # H6: left care 01/01/2024: in care for the 12 months to 30/09/2023 only
+        ("H6", "01/01/2018", "S", "C2", "U4", "01/01/2024", "E4A"),
+    ))
+    march = compute_one("OC2_HEALTH_ASSESSMENT", data, 2024)
+    september = compute_one("OC2_HEALTH_ASSESSMENT", data, 2024,
+                            Parameters(oc2_reference="30 September"))
+    assert march.children["CHILD"].to_list() == ["H1", "H2"]
+    assert september.children["CHILD"].to_list() == ["H1", "H6"]

@@ -88,3 +88,14 @@ def test_ni63_worked_example_is_75_percent():
 def test_ni63_notes_missing_history():
     data = care_data((2024,), Episodes=NI63_EPISODES, Header=NI63_HEADER)
     assert "needs returns for 2022-2024" in compute_one("NI63", data, 2024).note
+
+
+def test_ni62_placed_for_adoption_with_foster_carers_is_not_a_move():
+    data = care_data((2024,), Episodes=episodes(
+        # F1: fostered from 2022; becomes A5 with the same carers, miscoded P; then a new
+        #     carer -> 1 + 0 + 1 = 2 placements, not 3
+        ("F1", "01/01/2022", "S", "C2", "U6", "01/06/2023", "X1"),
+        ("F1", "01/06/2023", "P", "E1", "A5", "01/09/2023", "X1"),
+        ("F1", "01/09/2023", "P", "E1", "U6", None, None),
+    ))
+    assert compute_one("NI62", data, 2024).children["value"].to_list() == [2]

@@ -84,3 +84,10 @@ def test_social_worker_measures_need_swepisodes():
     assert not result.available and "SWEpisodes" in result.note
     # the combined measure still runs on the domains there are
     assert compute_one("SI_ANY", data, 2024).numerator == 3
+
+
+def test_combined_measures_say_which_domains_were_missing():
+    data = care_data((2024,), Episodes=EPISODES, SchoolEnrolment=SCHOOLS, Header=HEADER)
+    assert compute_one("SI_MULTIPLE", data, 2024).note == (
+        "no social worker data: those domains count as stable")
+    assert compute_one("SI_MULTIPLE", DATA, 2024).note == ""

@@ -131,7 +131,11 @@ def test_oc2_age_conditions(clean):
             .alias("age"))
         assert oc2.filter((pl.col("age") < 10) & pl.col("CONVICTED").is_not_null()).height == 0
         assert oc2.filter((pl.col("age") >= 5) & pl.col("HEALTH_CHECK").is_not_null()).height == 0
-        assert oc2.filter(pl.col("SDQ_SCORE").is_null() == pl.col("SDQ_REASON").is_null()).height == 0
+        both = pl.col("SDQ_SCORE").is_not_null() & pl.col("SDQ_REASON").is_not_null()
+        assert oc2.filter(both).height == 0
+        # Nothing at all only for children under 4 at the end of the year or 17 at its start.
+        neither = pl.col("SDQ_SCORE").is_null() & pl.col("SDQ_REASON").is_null()
+        assert (oc2.filter(neither)["age"].is_in([0, 1, 2, 3, 17])).all()
         assert oc2.filter((pl.col("SUBSTANCE_MISUSE") == 0)
                           & pl.col("INTERVENTION_RECEIVED").is_not_null()).height == 0
         assert oc2.filter((pl.col("INTERVENTION_RECEIVED") == 1)
@@ -201,7 +205,9 @@ def test_placement_change_reasons_and_providers(clean):
     for _, data in _returns(clean):
         episodes = _with_neighbours(data)
         temporary = pl.col("PLACE").str.starts_with("T")
-        moved = (pl.col("REC") == "X1") & pl.col("next_RNE").is_in(["P", "B", "T", "U"]) & ~temporary
+        into_temporary = pl.col("next_PLACE").str.starts_with("T").fill_null(False)
+        moved = ((pl.col("REC") == "X1") & pl.col("next_RNE").is_in(["P", "B", "T", "U"])
+                 & ~temporary & ~into_temporary)
         assert episodes.filter(moved & pl.col("REASON_PLACE_CHANGE").is_null()).height == 0
         assert episodes.filter(~moved & pl.col("REASON_PLACE_CHANGE").is_not_null()).height == 0
         no_provider = temporary | pl.col("PLACE").str.starts_with("Z")
@@ -211,7 +217,7 @@ def test_placement_change_reasons_and_providers(clean):
         unregistered = pl.col("PLACE").is_in(["P1", "P3", "R1", "R2", "R5"]) | no_provider
         assert episodes.filter(unregistered)["URN"].is_null().all()
         urns = episodes.filter(~unregistered)["URN"]
-        assert urns.str.contains(r"^(SC\d{6}|XXXXXXX)$").all()
+        assert urns.str.contains(r"^(SC\d{6}|\d{7}|XXXXXXX)$").all()
 
 
 def test_temporary_moves_return_to_the_previous_placement(clean):
@@ -235,3 +241,12 @@ def test_missing_episodes_do_not_overlap(clean):
             pl.col("MIS_END").shift(1).over("CHILD").alias("prev_end"))
         assert missing.filter(pl.col("MIS_START") <= pl.col("prev_end")).height == 0
         assert data["Missing"]["MISSING"].is_in(["M", "A"]).all()
+
+
+def test_previous_permanence_dated_after_birth_and_before_entry(clean):
+    for _, data in _returns(clean):
+        perm = data["PrevPerm"]
+        assert perm.filter(pl.col("PREV_PERM").is_in(["P1", "P2", "P3"]))["DATE_PERM"].is_not_null().all()
+        assert perm.filter(pl.col("PREV_PERM").is_in(["P4", "Z1"]))["DATE_PERM"].is_null().all()
+        year = perm["DATE_PERM"].str.slice(-4).cast(pl.Int32)
+        assert (year.drop_nulls() >= perm.filter(pl.col("DATE_PERM").is_not_null())["DOB"].dt.year()).all()

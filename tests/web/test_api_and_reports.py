@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from carematters.web.accounts.models import AuditEvent
 from carematters.web.children.models import Child, Episode
-from carematters.web.children.reports import pseudonym, suppress
+from carematters.web.children.reports import pseudonym, suppress, suppress_table
 
 
 def test_api_lists_only_the_users_children(world, login):
@@ -44,6 +44,17 @@ def test_openapi_document(world, login):
 def test_suppression_of_small_numbers():
     assert [suppress(n, on=True) for n in (0, 1, 5, 6)] == ["0", "c", "c", "6"]
     assert suppress(3, on=False) == "3"
+
+
+def test_secondary_suppression_stops_working_out_a_hidden_cell_by_subtraction():
+    # one small cell: the next smallest is hidden too
+    assert suppress_table([3, 40, 12, 9], on=True) == ["c", "40", "12", "c"]
+    # two cells of 1 could be deduced from the total (they can only be 1 and 1)
+    assert suppress_table([1, 1, 30, 7], on=True) == ["c", "c", "30", "c"]
+    # already safe: two hidden cells holding more than 5 children
+    assert suppress_table([4, 5, 30], on=True) == ["c", "c", "30"]
+    assert suppress_table([12, 30], on=True) == ["12", "30"]
+    assert suppress_table([3, 30], on=False) == ["3", "30"]
 
 
 def test_members_see_counts_of_five_or_fewer_as_c(world, login):

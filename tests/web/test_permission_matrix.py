@@ -75,9 +75,21 @@ ROLE_PAGES = {
     "aggregates": {"member", "director", "analyst"},
     "analysis": {"analyst"},
     "pseudonymised-episodes": {"analyst"},
+    "load-return": {"analyst"},
     "administration": {"admin"},
     "audit-report": {"admin"},
 }
+# Management grip pages (web/grip) and their XLSX twins: the same roles for both.
+_GRIP = {
+    "grip-my-children": {"sw", "sw_other", "outsider"},
+    "grip-team": {"manager"},
+    "grip-service": {"director"},
+    "grip-reviews": {"iro"},
+    "grip-entitlements": {"sw", "sw_other", "outsider", "manager", "iro", "education",
+                          "director", "analyst"},
+}
+ROLE_PAGES.update(_GRIP)
+ROLE_PAGES.update({f"{name}-xlsx": who for name, who in _GRIP.items()})
 
 
 @pytest.mark.parametrize("name", sorted(ROLE_PAGES))

@@ -1,7 +1,8 @@
 """`carematters demo`: a synthetic authority in the web app, with one login per role.
 
 Builds a fresh SQLite database under ./demo, loads a few hundred synthetic children (several
-years of returns through the importer), makes the demo users, collects the static files and
+years of returns through the importer, the last one the year to date: the synthetic world runs
+up to today, or to --as-at), makes the demo users, collects the static files and
 serves the app with Django's threaded development server on the loopback address. The demo
 turns off the second factor and secure-only cookies (it is plain HTTP on this machine); a real
 deployment keeps both (docs/web.md).
@@ -19,7 +20,6 @@ import typer
 from rich.table import Table
 
 from carematters.commands._common import console, err_console
-from carematters.data.years import collection_year_of
 
 AUTHORITY_NAME = "Northshire County Council (synthetic)"
 
@@ -63,8 +63,15 @@ def demo(
     years: Annotated[int, typer.Option("--years", min=1, max=10)] = 3,
     seed: Annotated[int, typer.Option("--seed")] = 0,
     folder: Annotated[Path, typer.Option("--dir", help="Where the demo database lives.")] = Path("demo"),
+    as_at: Annotated[str | None, typer.Option(
+        "--as-at", metavar="DATE",
+        help="The synthetic world's last day (YYYY-MM-DD; default today), for reproducible "
+             "screenshots and tests.")] = None,
 ) -> None:
     """Build a demo authority in the web app and serve it."""
+    from carematters.commands.synth import parse_as_at
+
+    last_day = parse_as_at(as_at) or date.today()
     folder.mkdir(parents=True, exist_ok=True)
     _environment(folder)
     import django
@@ -83,9 +90,9 @@ def demo(
         call_command("migrate", verbosity=0)
         call_command("collectstatic", interactive=False, verbosity=0)
     with console.status(f"Generating {children} children over {years} years"):
-        # The latest complete collection year, so that due dates on the pages mean something today.
-        last_year = collection_year_of(date.today()) - 1
-        synthetic = generate(children, years, seed=seed, last_year=last_year)
+        # The world runs up to today, the last return being the year to date, so the pages
+        # (which judge every due date as at today) show a service that has kept going.
+        synthetic = generate(children, years, seed=seed, as_at=last_day)
         la = synthetic.authorities[0]
         returns = [data for (code, _year), data in synthetic.returns.items() if code == la]
     with console.status("Loading the returns into the record"):
@@ -96,6 +103,7 @@ def demo(
     for login in logins:
         table.add_row(login.username, login.role, login.note)
     console.print(table)
+    console.print(f"The synthetic record runs to {last_day:%d/%m/%Y}.")
     if no_serve:
         console.print(f"Demo database ready in {folder}/")
         return

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import tomllib
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -13,8 +14,15 @@ import typer
 from rich.table import Table
 
 from carematters.commands._common import console, err_console
-from carematters.costs import GROUPS, CostTable
+from carematters.costs import (
+    GROUPS,
+    CostResult,
+    CostTable,
+    current_population_cost,
+    year_costs,
+)
 from carematters.data.caredata import CareData, combine_years
+from carematters.data.years import collection_year_of, year_end
 from carematters.forecast import BASE, Scenario, Settings, forecast_runs, scenario_from_mapping
 from carematters.forecast.backtest import Backtest, backtest
 from carematters.forecast.costing import forecast_costs, scenario_cost_change
@@ -78,6 +86,8 @@ class Outcome:
     backtest: Backtest | None
     cost_table: CostTable
     history: pl.DataFrame
+    current_costs: pl.DataFrame     # children in care at the origin, at their weekly rates
+    last_year_costs: CostResult     # the last collection year, day-accurate
 
 
 def run(data: CareData, options: Options) -> Outcome:
@@ -97,7 +107,14 @@ def run(data: CareData, options: Options) -> Outcome:
                            years=options.backtest_years, settings=options.settings)
     change = None if chosen is base else scenario_cost_change(base, chosen, costs)
     return Outcome(base, chosen, forecast_costs(chosen, costs), change,
-                   sufficiency(chosen, shares), checked, costs, history)
+                   sufficiency(chosen, shares), checked, costs, history,
+                   current_population_cost(data, costs, origin), year_costs(data, costs, _last_full_year(origin)))
+
+
+def _last_full_year(origin: date) -> int:
+    """The latest collection year that has ended by `origin`."""
+    year = collection_year_of(origin)
+    return year if origin == year_end(year) else year - 1
 
 
 def write(outcome: Outcome, out: Path) -> list[Path]:
@@ -113,7 +130,10 @@ def write(outcome: Outcome, out: Path) -> list[Path]:
         # The table used, so an authority can edit it and pass it back with --costs.
         "cost_table.csv": outcome.cost_table.frame.write_csv(),
     }
-    sheets = {"forecast": frame, "costs": outcome.costs, "sufficiency": outcome.sufficiency}
+    sheets = {"forecast": frame, "costs": outcome.costs, "sufficiency": outcome.sufficiency,
+              "current costs": outcome.current_costs,
+              "last year by placement": outcome.last_year_costs.by_group,
+              "last year by process": outcome.last_year_costs.by_process}
     if outcome.cost_change is not None:
         sheets["scenario costs"] = outcome.cost_change
     if outcome.backtest is not None:
@@ -151,7 +171,19 @@ def _summary_table(fc: Forecast) -> Table:
     return table
 
 
+def _print_costs(outcome: Outcome) -> None:
+    current = outcome.current_costs
+    console.print(f"In care at {outcome.base.origin}: {current.height:,} children, "
+                  f"£{current['WEEKLY_COST'].sum():,.0f} a week, "
+                  f"£{current['ANNUAL_COST'].sum():,.0f} a year at current rates")
+    last = outcome.last_year_costs
+    console.print(f"Collection year to {last.end}: £{last.total:,.0f}")
+    if last.unset:
+        console.print(f"[yellow]Unset costs (counted as £0): {', '.join(last.unset)}[/yellow]")
+
+
 def _print(outcome: Outcome) -> None:
+    _print_costs(outcome)
     console.print(_summary_table(outcome.chosen))
     yearly = outcome.costs.group_by("forecast_year").agg(pl.col("cost").sum()).sort("forecast_year")
     for year, cost in yearly.rows():
@@ -162,7 +194,8 @@ def _print(outcome: Outcome) -> None:
             console.print(f"Scenario change, year {year}: £{delta:+,.0f}")
     if outcome.backtest is not None:
         table = Table(title="Backtest: error by placement and horizon")
-        for column in ("horizon", "placement", "origins", "mae", "mape", "coverage"):
+        for column in ("horizon", "placement", "origins", "mae", "mape", "coverage",
+                       "no_change_mae"):
             table.add_column(column, justify="right")
         for row in outcome.backtest.summary.iter_rows():
             table.add_row(*[f"{v:.3f}" if isinstance(v, float) else str(v) for v in row])

@@ -13,10 +13,10 @@ import typer
 from rich.table import Table
 
 from carematters.commands._common import console, err_console, track
-from carematters.commands._reading import locate, read_all
+from carematters.commands._reading import fail, locate, read_all
 from carematters.data.caredata import CareData, combine_years
 from carematters.indicators import Parameters, results_frame
-from carematters.indicators.benchmarks import compare
+from carematters.indicators.benchmarks import compare, raise_to_mean
 from carematters.indicators.trends import run_years, with_targets
 from carematters.reports import indicators as report
 
@@ -72,9 +72,10 @@ def write_outputs(results: pl.DataFrame, out: Path, fmt: Format, *, year: int, l
         mine = with_targets(mine, targets)
     written: list[Path] = []
     if several:
-        path = out / "benchmarks.csv"
-        compare(results).write_csv(path)
-        written.append(path)
+        for name, frame in (("benchmarks.csv", compare(results)),
+                            ("raise_to_mean.csv", raise_to_mean(results))):
+            frame.write_csv(out / name)
+            written.append(out / name)
     if fmt is Format.csv:
         path = out / "indicators.csv"
         report.csv_frame(mine).write_csv(path)
@@ -126,6 +127,8 @@ def indicators(
     if problems:
         err_console.print(f"{problems} problems found while reading; run `carematters validate`.")
     authorities = by_authority([r.data for r in read])
+    if la is not None and la not in authorities:
+        fail(f"no returns for authority {la}; found {', '.join(a or '(none)' for a in authorities)}")
     available = sorted({y for d in authorities.values() for y in d.years})
     chosen = parse_years(years) if years else [year or available[-1]]
     report_year = year or chosen[-1]

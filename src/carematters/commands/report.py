@@ -43,6 +43,9 @@ def report(
     teams: Annotated[Path | None, typer.Option(help="CSV of SW_ID,TEAM for team rates")] = None,
     home_area: Annotated[list[str] | None, typer.Option(help="postcode area of the authority "
                                                        "(repeatable), for out-of-area counts")] = None,
+    suppress_small: Annotated[bool, typer.Option(
+        "--suppress-small", help="monthly: hide indicator counts of 1-5 (readers outside the case)",
+    )] = False,
 ) -> None:
     """Write the monthly management report or the annual corporate-parenting report."""
     from carematters.reports.grip import annual_report, monthly_report
@@ -54,7 +57,7 @@ def report(
         if kind is Kind.monthly:
             when = parse_date(as_at) if as_at else default_as_at(chosen, date.today())
             built = monthly_report(combined_up_to(by_year, chosen), when, teams=read_teams(teams),
-                                   home_areas=home_area)
+                                   home_areas=home_area, suppress_small=suppress_small)
             name = f"grip-monthly-{when.isoformat()}"
         else:
             built = annual_report(by_year, chosen)

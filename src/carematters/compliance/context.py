@@ -15,7 +15,7 @@ import polars as pl
 from carematters.compliance.settings import ComplianceSettings
 from carematters.data.caredata import CareData
 from carematters.data.codes import SHORT_BREAK_LS
-from carematters.data.episodes import drop_short_breaks, periods_of_care, with_spells
+from carematters.data.episodes import carer_spells, drop_short_breaks, periods_of_care
 from carematters.data.years import year_start
 
 #: The date column of each extension table that records when the event happened.
@@ -68,18 +68,11 @@ class Context:
     def spells(self) -> pl.DataFrame:
         """One row per carer spell: CHILD, PERIOD, SPELL, SPELL_START, SPELL_END (null while open),
         FIRST_PLACE, LAST_PLACE, LAST_LS, and CARE_ORDER_FROM (first day on a full care order)."""
-        return (
-            with_spells(self.episodes)
-            .group_by(["CHILD", "PERIOD", "SPELL"], maintain_order=True)
-            .agg(
-                pl.col("DECOM").first().alias("SPELL_START"),
-                pl.col("DEC").last().alias("SPELL_END"),
-                pl.col("PLACE").first().alias("FIRST_PLACE"),
-                pl.col("PLACE").last().alias("LAST_PLACE"),
-                pl.col("LS").last().alias("LAST_LS"),
-                pl.col("DECOM").filter(pl.col("LS") == "C2").first().alias("CARE_ORDER_FROM"),
-            )
-        )
+        return carer_spells(
+            self.episodes,
+            pl.col("LS").last().alias("LAST_LS"),
+            pl.col("DECOM").filter(pl.col("LS") == "C2").first().alias("CARE_ORDER_FROM"),
+        ).drop("PROVIDER", "START_RNE")
 
     @cached_property
     def horizon(self) -> date | None:

@@ -291,6 +291,7 @@ CODE_LISTS: dict[str, CodeList] = {
 SHORT_BREAK_LS = ("V3", "V4")
 TEMPORARY_PLACEMENTS = ("T0", "T1", "T2", "T3", "T4")
 ADOPTION_PLACEMENTS = ("A3", "A4", "A5", "A6")
+FOSTER_CARER_ADOPTION = ("A3", "A5")  # placed for adoption with the current foster carers
 ADOPTED_REC = ("E11", "E12")
 NEW_CARER_RNE = ("S", "P", "B")
 SAME_CARER_RNE = ("L", "T", "U")

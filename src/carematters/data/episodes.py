@@ -6,18 +6,17 @@ frames back; none of them reads files or knows about Django.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import polars as pl
 
 from carematters.data.codes import (
+    FOSTER_CARER_ADOPTION,
     NEW_CARER_RNE,
     SHORT_BREAK_LS,
     TEMPORARY_PLACEMENTS,
 )
-from carematters.data.years import year_end, year_start
-
-_PREV = {"over": "CHILD"}
+from carematters.data.years import add_years, year_end, year_start
 
 
 def drop_short_breaks(episodes: pl.DataFrame) -> pl.DataFrame:
@@ -29,6 +28,27 @@ def _sorted(episodes: pl.DataFrame) -> pl.DataFrame:
     return episodes.sort(["CHILD", "DECOM"], nulls_last=True, maintain_order=True)
 
 
+def _same_child_as_previous() -> pl.Expr:
+    """True where the row above (in a frame sorted by child) belongs to the same child.
+
+    Whole-frame shifts compared with the child id are much faster than `shift().over("CHILD")`
+    and give the same answer on a sorted frame.
+    """
+    return pl.col("CHILD").shift(1).eq_missing(pl.col("CHILD"))
+
+
+def _count_within_child(flag: str) -> pl.Expr:
+    """Number the rows where boolean column `flag` is set, restarting at 1 for each child.
+
+    The frame is sorted by child and every child's first row has the flag set, so the running
+    count over the whole frame less its value just before the child's first row gives the same
+    numbers as a per-child running count, without a window over each child.
+    """
+    running = pl.col(flag).cast(pl.Int32).cum_sum()
+    before_child = pl.when(~_same_child_as_previous()).then(running - 1).forward_fill()
+    return (running - before_child).cast(pl.Int32).alias(flag)
+
+
 def with_periods(episodes: pl.DataFrame) -> pl.DataFrame:
     """Episodes sorted by child and start, with PERIOD numbering each child's periods of care.
 
@@ -36,15 +56,13 @@ def with_periods(episodes: pl.DataFrame) -> pl.DataFrame:
     previous row's DEC (a gap means the child left care and came back).
     """
     eps = _sorted(episodes)
-    previous_dec = pl.col("DEC").shift(1).over("CHILD")
-    first_of_child = pl.int_range(pl.len()).over("CHILD") == 0
     starts_period = (
-        first_of_child
+        ~_same_child_as_previous()
         | (pl.col("RNE") == "S").fill_null(False)
-        | ~pl.col("DECOM").eq_missing(previous_dec)
+        | ~pl.col("DECOM").eq_missing(pl.col("DEC").shift(1))
     )
-    return eps.with_columns(
-        starts_period.cast(pl.Int32).cum_sum().over("CHILD").alias("PERIOD")
+    return eps.with_columns(starts_period.alias("PERIOD")).with_columns(
+        _count_within_child("PERIOD")
     )
 
 
@@ -77,37 +95,47 @@ def with_spells(episodes: pl.DataFrame) -> pl.DataFrame:
     """
     eps = with_periods(episodes)
     place, post, rne = pl.col("PLACE"), pl.col("PL_POST"), pl.col("RNE")
-    by_period = ["CHILD", "PERIOD"]
-    is_temporary = place.is_in(TEMPORARY_PLACEMENTS).fill_null(False)
-    place_before = place.shift(1).over(by_period)
-    post_before = post.shift(1).over(by_period)
-    next_rne = rne.shift(-1).over(by_period)
-    next_place = place.shift(-1).over(by_period)
-    next_post = post.shift(-1).over(by_period)
+    # Neighbours within the same period of care, by whole-frame shifts on the sorted frame.
+    same_period_before = _same_child_as_previous() & (pl.col("PERIOD").shift(1) == pl.col("PERIOD"))
+    same_period_after = (
+        pl.col("CHILD").shift(-1).eq_missing(pl.col("CHILD"))
+        & (pl.col("PERIOD").shift(-1) == pl.col("PERIOD"))
+    )
+    eps = eps.with_columns(
+        same_period_before.fill_null(False).alias("_has_before"),
+        same_period_after.fill_null(False).alias("_has_after"),
+    )
     absorbed_move = (
-        is_temporary
-        & place_before.is_not_null()
-        & (next_rne == "P").fill_null(False)
-        & next_place.eq_missing(place_before)
-        & next_post.eq_missing(post_before)
+        place.is_in(TEMPORARY_PLACEMENTS).fill_null(False)
+        & pl.col("_has_before")
+        & place.shift(1).is_not_null()
+        & pl.col("_has_after")
+        & (rne.shift(-1) == "P").fill_null(False)
+        & place.shift(-1).eq_missing(place.shift(1))
+        & post.shift(-1).eq_missing(post.shift(1))
     )
     eps = eps.with_columns(absorbed_move.alias("_absorbed_move"))
-    absorbed_return = pl.col("_absorbed_move").shift(1).over(by_period).fill_null(False)
-    first_in_period = pl.int_range(pl.len()).over(by_period) == 0
-    opens_spell = first_in_period | (
+    absorbed_return = pl.col("_has_before") & pl.col("_absorbed_move").shift(1).fill_null(False)
+    # Spec §2.3: being placed for adoption with the current foster carers (A3/A5) is not a new
+    # placement, even when miscoded with RNE P or B.
+    with_same_carers = place.is_in(FOSTER_CARER_ADOPTION).fill_null(False)
+    opens_spell = ~pl.col("_has_before") | (
         rne.is_in(NEW_CARER_RNE).fill_null(False)
         & ~pl.col("_absorbed_move")
         & ~absorbed_return
+        & ~with_same_carers
     )
-    return eps.with_columns(
-        opens_spell.cast(pl.Int32).cum_sum().over("CHILD").alias("SPELL"),
-        absorbed_return.alias("_absorbed_return"),
-    ).drop("_absorbed_move", "_absorbed_return")
+    return (
+        eps.with_columns(opens_spell.alias("SPELL"))
+        .with_columns(_count_within_child("SPELL"))
+        .drop("_has_before", "_has_after", "_absorbed_move")
+    )
 
 
-def carer_spells(episodes: pl.DataFrame) -> pl.DataFrame:
+def carer_spells(episodes: pl.DataFrame, *extra: pl.Expr) -> pl.DataFrame:
     """One row per carer spell: CHILD, PERIOD, SPELL, SPELL_START, SPELL_END, FIRST_PLACE,
-    LAST_PLACE, PROVIDER (of the last episode), START_RNE. Accepts `with_spells` output too."""
+    LAST_PLACE, PROVIDER (of the last episode), START_RNE, then any `extra` aggregations over
+    the spell's episodes. Accepts `with_spells` output too."""
     numbered = episodes if "SPELL" in episodes.columns else with_spells(episodes)
     return (
         numbered
@@ -119,6 +147,7 @@ def carer_spells(episodes: pl.DataFrame) -> pl.DataFrame:
             pl.col("PLACE").last().alias("LAST_PLACE"),
             pl.col("PLACE_PROVIDER").last().alias("PROVIDER"),
             pl.col("RNE").first().alias("START_RNE"),
+            *extra,
         )
     )
 
@@ -179,7 +208,16 @@ def continuously_looked_after(episodes: pl.DataFrame, year: int) -> pl.DataFrame
     the child out of the cohort. A child is in it when looked after on 1 April and on 31 March,
     with no RNE = S start in (1 April, 31 March], and no ceasing dated in [1 April, 31 March).
     """
-    start, end = year_start(year), year_end(year)
+    return continuously_looked_after_until(episodes, year_end(year))
+
+
+def continuously_looked_after_until(episodes: pl.DataFrame, end: date) -> pl.DataFrame:
+    """As `continuously_looked_after`, for the 12 months ending on `end`.
+
+    Spec §1.1 [U]: before about 2014 the outcome cohort was taken at 30 September, so NI 58 and
+    NI 99-101 figures of the NI era need the window ending then.
+    """
+    start = add_years(end, -1) + timedelta(days=1)
     breaks_continuity = (
         ((pl.col("RNE") == "S") & (pl.col("DECOM") > start) & (pl.col("DECOM") <= end))
         | (

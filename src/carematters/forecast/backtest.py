@@ -18,8 +18,8 @@ HORIZONS = (6, 12, 24)
 
 @dataclass(frozen=True)
 class Backtest:
-    detail: pl.DataFrame   # origin, horizon, placement, expected, lower, upper, actual
-    summary: pl.DataFrame  # horizon, placement, origins, mae, mape, coverage
+    detail: pl.DataFrame   # origin, horizon, placement, expected, lower, upper, actual, at_origin
+    summary: pl.DataFrame  # horizon, placement, origins, mae, mape, coverage, no_change_mae
 
 
 def _actual(run_frame: pl.DataFrame, day: date, groups: tuple[str, ...]) -> dict[str, float]:
@@ -35,6 +35,8 @@ def _one_origin(run_frame: pl.DataFrame, origin: date, end: date, horizons: tupl
     fc = forecast_runs(runs_as_at(run_frame, origin), origin,
                        replace(settings, months=max(usable)), groups=groups)
     frame = fc.frame().filter(pl.col("age_band") == ALL)
+    # The no-change forecast (tomorrow looks like today) is the baseline a model must beat.
+    at_origin = _actual(run_frame, origin, groups)
     rows = []
     for h in usable:
         day = add_months(origin, h)
@@ -43,17 +45,20 @@ def _one_origin(run_frame: pl.DataFrame, origin: date, end: date, horizons: tupl
             frame.filter(pl.col("date") == day).with_columns(
                 pl.lit(origin).alias("origin"), pl.lit(h, pl.Int32).alias("horizon"),
                 pl.col("placement").replace_strict(actual, return_dtype=pl.Float64).alias("actual"),
+                pl.col("placement").replace_strict(at_origin, return_dtype=pl.Float64)
+                .alias("at_origin"),
             )
         )
     return pl.concat(rows).select("origin", "horizon", "placement", "expected", "lower", "upper",
-                                  "actual")
+                                  "actual", "at_origin")
 
 
 def backtest(run_frame: pl.DataFrame, end: date, years: int = 3,
              horizons: tuple[int, ...] = HORIZONS, settings: Settings = DEFAULT_SETTINGS,
              groups: tuple[str, ...] = GROUPS) -> Backtest:
     """Forecast from each of the `years` anniversaries before `end` and score every horizon
-    that the data reaches. MAPE leaves out placements with no children at the time."""
+    that the data reaches. MAPE leaves out placements with no children at the time;
+    no_change_mae is the error of assuming the population stays as it was at the origin."""
     parts = [
         _one_origin(run_frame, add_months(end, -12 * n), end, horizons, settings, groups)
         for n in range(1, years + 1)
@@ -70,6 +75,7 @@ def backtest(run_frame: pl.DataFrame, end: date, years: int = 3,
             error.mean().alias("mae"),
             (error / pl.col("actual")).filter(pl.col("actual") > 0).mean().alias("mape"),
             pl.col("actual").is_between(pl.col("lower"), pl.col("upper")).mean().alias("coverage"),
+            (pl.col("at_origin") - pl.col("actual")).abs().mean().alias("no_change_mae"),
         )
         .sort("horizon", maintain_order=True)
     )

@@ -18,7 +18,7 @@ import polars as pl
 from carematters.costs.groups import GROUPS
 from carematters.data.caredata import CareData
 from carematters.data.years import add_months, year_end
-from carematters.forecast.model import process_variance, project
+from carematters.forecast.model import process_variance, project, project_totals
 from carematters.forecast.rates import Rates, estimate
 from carematters.forecast.scenario import BASE, Scenario, apply_to_population, apply_to_rates
 from carematters.forecast.states import BAND_LABELS, band_of_month, population_on, runs
@@ -96,6 +96,8 @@ def data_end(data: CareData) -> date:
 def forecast_runs(run_frame: pl.DataFrame, origin: date, settings: Settings = DEFAULT_SETTINGS,
                   scenario: Scenario = BASE, groups: tuple[str, ...] = GROUPS) -> Forecast:
     """Forecast from prepared runs (see `states.runs`), learning from the window before origin."""
+    if settings.months < 1 or settings.reference_months < 1 or not 0 < settings.level < 1:
+        raise ValueError("months and reference months must be at least 1, level in (0, 1)")
     window_start = add_months(origin, -settings.reference_months) + timedelta(days=1)
     rates = estimate(run_frame, groups, window_start, origin, settings.prior_days)
     population = apply_to_population(scenario, groups, population_on(run_frame, origin, groups))
@@ -103,13 +105,13 @@ def forecast_runs(run_frame: pl.DataFrame, origin: date, settings: Settings = DE
         scenario, groups, rates.entry_rate(), rates.move_rate(), rates.exit_rate()
     )
     path = project(population, entry, move, exit_, origin, settings.months)
-    cells, totals = process_variance(population, entry, move, exit_, origin, settings.months)
+    cells, totals = process_variance(population, move, exit_, path)
     variance = _with_totals(cells, np.einsum("km,mb->kb", totals, _band_matrix()))
     expected = _with_totals(path.expected)
     if settings.draws:
         rng = np.random.default_rng(settings.seed)
         drawn = apply_to_rates(scenario, groups, *rates.draws(settings.draws, rng))
-        spread = _with_totals(project(population, *drawn, origin, settings.months).expected)
+        spread = _with_totals(project_totals(population, *drawn, origin, settings.months))
         variance = variance + spread.var(axis=1)
     return Forecast(origin, path.dates, groups, scenario, rates, expected, variance,
                     path.child_days, settings.level)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 import numpy as np
 
@@ -58,6 +59,7 @@ def _age(array: np.ndarray) -> np.ndarray:
     return aged
 
 
+@lru_cache(maxsize=1)
 def _band_slices() -> list[slice]:
     """Contiguous runs of age months sharing a band (rates depend on the band only)."""
     band = band_of_month()
@@ -92,20 +94,24 @@ class Path:
         return self.from_start + self.from_entrants
 
 
-def project(population: np.ndarray, entry: np.ndarray, move: np.ndarray, exit_: np.ndarray,
-            origin: date, months: int) -> Path:
-    """Expected path. Leading axes on the rates (parameter draws) carry through to the result."""
-    dates = step_dates(origin, months)
+def _steps(move: np.ndarray, exit_: np.ndarray, dates: list[date], n: int):
+    """Per step: (days, full-month matrices, half-month matrices) over the groups."""
     q = generator(move, exit_)
-    n = population.shape[-1]
-    start = np.broadcast_to(population, (*entry.shape[:-2], MONTHS, n)).astype(float)
-    entrants = np.zeros_like(start)
-    starts, ents, days_out = [start], [entrants], []
-    for k in range(months):
+    for k in range(len(dates) - 1):
         days = (dates[k + 1] - dates[k]).days
         half_step = expm(q * days / 2)
-        half = half_step[..., :n, :n]
-        full = (half_step @ half_step)[..., :n, :n]
+        yield days, (half_step @ half_step)[..., :n, :n], half_step[..., :n, :n]
+
+
+def project(population: np.ndarray, entry: np.ndarray, move: np.ndarray, exit_: np.ndarray,
+            origin: date, months: int) -> Path:
+    """Expected path, split by origin (the point rates: no leading axes)."""
+    dates = step_dates(origin, months)
+    n = population.shape[-1]
+    start = population.astype(float)
+    entrants = np.zeros_like(start)
+    starts, ents, days_out = [start], [entrants], []
+    for days, full, half in _steps(move, exit_, dates, n):
         before = (start + entrants).sum(axis=-2)
         start = _age(_move(start, full))
         entrants = _age(_move(entrants, full)) + _move(_monthly_entries(entry, days), half)
@@ -115,27 +121,39 @@ def project(population: np.ndarray, entry: np.ndarray, move: np.ndarray, exit_: 
     return Path(dates, np.stack(starts), np.stack(ents), np.stack(days_out))
 
 
-def process_variance(population: np.ndarray, entry: np.ndarray, move: np.ndarray,
-                     exit_: np.ndarray, origin: date, months: int,
-                     ) -> tuple[np.ndarray, np.ndarray]:
+def project_totals(population: np.ndarray, entry: np.ndarray, move: np.ndarray,
+                   exit_: np.ndarray, origin: date, months: int) -> np.ndarray:
+    """Expected children [K+1, ..., M, G] only; leading axes on the rates (parameter draws)
+    carry through. The same arithmetic as `project`, on one array instead of two."""
+    dates = step_dates(origin, months)
+    n = population.shape[-1]
+    total = np.broadcast_to(population, (*entry.shape[:-2], MONTHS, n)).astype(float)
+    out = [total]
+    for days, full, half in _steps(move, exit_, dates, n):
+        total = _age(_move(total, full)) + _move(_monthly_entries(entry, days), half)
+        out.append(total)
+    return np.stack(out)
+
+
+def process_variance(population: np.ndarray, move: np.ndarray, exit_: np.ndarray,
+                     path: Path) -> tuple[np.ndarray, np.ndarray]:
     """Variance of the counts from chance alone, given the rates, exactly under the model.
 
     Each child in care at the origin follows the chain on their own, so a count of them is a
     sum of independent Bernoullis (variance p(1-p) each). Entrants form a Poisson process, and
     a thinned Poisson process is Poisson, so their count in any cell has variance equal to its
-    mean. Returns (cell variance [K+1, M, G], variance of the all-groups total per month
-    [K+1, M]) for the point rates (no leading axes).
+    mean. `path` is the expected path for the same rates. Returns (cell variance [K+1, M, G],
+    variance of the all-groups total per month [K+1, M]) for point rates (no leading axes).
     """
-    dates = step_dates(origin, months)
+    dates = path.dates
     q = generator(move, exit_)
     band = band_of_month()
     n = population.shape[-1]
     # where[m, g0, g]: chance a child of age m who started in g0 is now in g.
     where = np.broadcast_to(np.eye(n), (MONTHS, n, n)).copy()
     counts = population.copy()
-    path = project(population, entry, move, exit_, origin, months)
     cells, totals = [], []
-    for k in range(months + 1):
+    for k in range(len(dates)):
         if k:
             full = expm(q * (dates[k] - dates[k - 1]).days)[band, :n, :n]
             where = np.einsum("mag,mgh->mah", where, full)

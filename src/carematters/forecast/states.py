@@ -13,7 +13,7 @@ import numpy as np
 import polars as pl
 
 from carematters.costs.groups import OTHER, placement_group
-from carematters.data.episodes import drop_short_breaks
+from carematters.data.episodes import drop_short_breaks, with_periods
 
 #: Reporting bands (DfE's published age groups). Rates are learnt per band.
 AGE_BANDS: tuple[tuple[str, int, int], ...] = (
@@ -68,17 +68,14 @@ def runs(episodes: pl.DataFrame, header: pl.DataFrame, group: pl.Expr | None = N
     """One row per run: CHILD, START, END (null while open), GROUP, ENTRY (the run opens a
     period of care), EXIT (it closes one), NEXT_GROUP (the group moved to, if any), DOB.
 
-    Periods of care and temporary placements follow spec §1.1 and §5.2 exactly as
-    `costs.groups.with_groups` does; this builds them with whole-frame shifts over the sorted
-    episodes rather than per-child windows, which keeps a 50,000-child history well under a
-    second. Children without a date of birth cannot be aged and are left out.
+    Periods of care come from `data.episodes.with_periods` (spec §1.1); temporary placements
+    take the group of the placement before them, as `costs.groups.with_groups` does. Children
+    without a date of birth cannot be aged and are left out.
     """
-    eps = drop_short_breaks(episodes).sort(["CHILD", "DECOM"], nulls_last=True)
-    new_child = (pl.col("CHILD") != pl.col("CHILD").shift(1)).fill_null(True)
+    eps = with_periods(drop_short_breaks(episodes))
     new_period = (
-        new_child | (pl.col("RNE") == "S").fill_null(False)
-        | ~pl.col("DECOM").eq_missing(pl.col("DEC").shift(1))
-    )
+        (pl.col("CHILD") != pl.col("CHILD").shift(1)) | (pl.col("PERIOD") != pl.col("PERIOD").shift(1))
+    ).fill_null(True)
     raw_group = placement_group() if group is None else group
     eps = eps.with_columns(new_period.cum_sum().alias("_period"), raw_group.alias("GROUP"))
     eps = eps.with_columns(

@@ -10,14 +10,13 @@ from datetime import date
 
 import polars as pl
 
-from carematters.data.codes import ADOPTED_REC, ADOPTION_PLACEMENTS
+from carematters.data.codes import ADOPTED_REC, ADOPTION_PLACEMENTS, FOSTER_CARER_ADOPTION
 from carematters.data.years import year_start
 from carematters.indicators._common import days_between, everyone_in
 from carematters.indicators.context import Context
 from carematters.indicators.registry import indicator
 
 COURT_AUTHORITY_LS = ("E1", "D1")  # placement order, freeing order
-FOSTER_CARER_ADOPTION = ("A3", "A5")
 
 
 def adoptions(ctx: Context, start: date, end: date) -> pl.DataFrame:

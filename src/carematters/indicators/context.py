@@ -16,6 +16,7 @@ from carematters.data.caredata import CareData
 from carematters.data.episodes import (
     carer_spells,
     continuously_looked_after,
+    continuously_looked_after_until,
     drop_short_breaks,
     looked_after_at_year_end,
     periods_of_care,
@@ -125,7 +126,16 @@ class Context:
     @cached_property
     def continuously_looked_after(self) -> pl.DataFrame:
         """The OC2 cohort (looked after for 12 months at 31 March); short breaks break it."""
+        if self.params.oc2_reference == "30 September":
+            return continuously_looked_after_until(
+                self.all_episodes, self.oc2_reference_date
+            ).select("CHILD")
         return continuously_looked_after(self.all_episodes, self.year).select("CHILD")
+
+    @property
+    def oc2_reference_date(self) -> date:
+        """The day the OC2 cohort is taken, and its ages measured (parameter oc2_reference)."""
+        return date(self.year - 1, 9, 30) if self.params.oc2_reference == "30 September" else self.end
 
     def with_age(self, frame: pl.DataFrame, on: date | None = None, name: str = "AGE") -> pl.DataFrame:
         """`frame` with the child's age in whole years on `on` (31 March by default)."""

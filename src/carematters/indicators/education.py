@@ -56,7 +56,7 @@ def _rate(ind_id: str, key_stage: str, measure: str, meaning: str) -> None:
         exclusions="Children not in the year group or not assessed (no result row); children "
                    "not matched to school records.",
         direction="higher", unit="%", tables=("Episodes", "Attainment"),
-        requires=("Attainment",), params=("attainment_achieved", "attainment_year_offset"),
+        requires=("Attainment",), params=("attainment_achieved", "attainment_year_offset", "oc2_reference"),
         spec="§2.6",
     )
     def attainment_rate(ctx: Context) -> pl.DataFrame:
@@ -73,7 +73,7 @@ def _score(ind_id: str, key_stage: str, measure: str, meaning: str) -> None:
         denominator=_COHORT.format(ks=key_stage, measure=measure),
         exclusions="Non-numeric results.", direction="higher", unit="mean",
         tables=("Episodes", "Attainment"), requires=("Attainment",),
-        params=("attainment_year_offset",), spec="§2.6",
+        params=("attainment_year_offset", "oc2_reference"), spec="§2.6",
     )
     def attainment_score(ctx: Context) -> pl.DataFrame:
         return everyone_in(results_for(ctx, key_stage, measure), True,

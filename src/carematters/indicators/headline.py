@@ -160,18 +160,21 @@ def uasc(ctx: Context) -> pl.DataFrame:
                "directory.", direction="lower", unit="%",
     params=("la_postcode_districts",), **_H,
 )
-def out_of_area(ctx: Context) -> pl.DataFrame:
+def out_of_area(ctx: Context) -> tuple[pl.DataFrame, str]:
     placed = ctx.looked_after_at_end.filter(pl.col("PL_POST").is_not_null())
     districts = ctx.params.la_postcode_districts
     if districts:  # the authority's own definition of its area wins
         wanted = sorted(d.upper().strip() for d in districts)
-        return everyone_in(placed, ~outward_code(pl.col("PL_POST")).is_in(wanted))
+        note = (f"judged by postcode district against {len(wanted)} districts given, not by the "
+                "postcode directory")
+        return everyone_in(placed, ~outward_code(pl.col("PL_POST")).is_in(wanted)), note
     if not ons_codes(ctx.data.la or ""):
         raise NotAvailable("needs the authority's code (DfE or ONS) or its postcode districts "
                            "(--districts)")
     located = with_placement_fields(placed, ctx.data.la).filter(
         pl.col("PL_LOCATION").is_not_null())
-    return everyone_in(located, pl.col("PL_LOCATION") == "OUT")
+    return everyone_in(located, pl.col("PL_LOCATION") == "OUT"), \
+        "placement authority from the ONS postcode directory (offline)"
 
 
 def _normalise(postcode: pl.Expr) -> pl.Expr:

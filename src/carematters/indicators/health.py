@@ -21,9 +21,10 @@ _OC2_COHORT = ("Children looked after continuously for at least 12 months at 31 
 
 
 def oc2_cohort(ctx: Context) -> pl.DataFrame:
-    """The 12-month cohort with its OC2 answers and age at 31 March."""
+    """The 12-month cohort with its OC2 answers and age on the reference date (31 March)."""
     return ctx.memo(("oc2_cohort",), lambda: ctx.with_age(
-        ctx.continuously_looked_after.join(ctx.data["OC2"].drop("DOB"), on="CHILD", how="left")
+        ctx.continuously_looked_after.join(ctx.data["OC2"].drop("DOB"), on="CHILD", how="left"),
+        on=ctx.oc2_reference_date,
     ))
 
 
@@ -38,7 +39,7 @@ def _valid_score() -> pl.Expr:
 
 
 _SDQ = dict(theme="health", tables=("Episodes", "Header", "OC2"),
-            params=("sdq_min_age", "sdq_max_age"), spec="§2.1")
+            params=("sdq_min_age", "sdq_max_age", "oc2_reference"), spec="§2.1")
 
 
 @indicator(
@@ -99,7 +100,8 @@ def _oc2_flag(ind_id: str, title: str, column: str, cohort_text: str, direction:
         numerator=f"Children in the cohort with OC2 {column} = 1.",
         denominator=cohort_text + ".",
         exclusions="Short breaks (V3/V4) take a child out of the cohort.",
-        direction=direction, unit="%", tables=("Episodes", "Header", "OC2"), spec="§2.8",
+        direction=direction, unit="%", tables=("Episodes", "Header", "OC2"),
+        params=("oc2_reference",), spec="§2.8",
     )
     def oc2_flag(ctx: Context) -> pl.DataFrame:
         cohort = oc2_cohort(ctx).filter(pl.col("AGE").is_between(low, high))

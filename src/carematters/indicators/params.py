@@ -41,6 +41,10 @@ class Parameters:
     postcode_locations: pl.DataFrame | None = _p(
         None, "Postcode to grid reference (POSTCODE, EASTING, NORTHING in metres) for distances "
               "from home, used instead of the ONS postcode directory when given")
+    oc2_reference: Literal["31 March", "30 September"] = _p(
+        "31 March", "OC2 cohort (NI 58, OC2 outcomes, NI 99-101): looked after for 12 months at "
+                    "31 March of the year, or at the 30 September before it (the basis before "
+                    "about 2014)")
     school_age: int = _p(5, "Stability index: lowest age at 31 March for the school-move cohort")
     attainment_achieved: tuple[str, ...] = _p(
         ("1", "Y", "YES"), "Attainment: RESULT values that count as achieved")

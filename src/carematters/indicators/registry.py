@@ -2,7 +2,7 @@
 
 An indicator module declares indicators with `@indicator(...)` on a function that takes a
 `Context` and returns one row per child considered: CHILD, in_denominator, in_numerator and, for
-averages, value. The framework turns that drill-down into numerator, denominator and value, so
+averages, value (or a tuple of that frame and a note on how this data was used). The framework turns that drill-down into numerator, denominator and value, so
 every published figure can be traced to the children behind it.
 
 Modules in this package are discovered by name (`all_indicators()` imports them); an id declared
@@ -46,7 +46,7 @@ class Indicator:
     direction: Direction
     unit: Unit
     tables: tuple[str, ...]
-    compute: Callable[..., pl.DataFrame]
+    compute: Callable[..., pl.DataFrame | tuple[pl.DataFrame, str]]
     requires: tuple[str, ...] = ()  # tables that must be in the data (extension or late tables)
     params: tuple[str, ...] = ()  # Parameters fields this indicator reads
     history_years: int = 1  # collection years of returns needed for an exact figure

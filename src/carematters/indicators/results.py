@@ -75,9 +75,12 @@ def _summarise(ind: Indicator, children: pl.DataFrame, ctx: Context) -> tuple:
 def compute_indicator(ind: Indicator, ctx: Context) -> IndicatorResult:
     try:
         ctx.require(*ind.requires)
-        children = _drilldown(ind.compute(ctx))
+        computed = ind.compute(ctx)
+        # An indicator may return (frame, note) to say how it was computed from this data.
+        frame, own_note = computed if isinstance(computed, tuple) else (computed, "")
+        children = _drilldown(frame)
         numerator, denominator, value = _summarise(ind, children, ctx)
-        note = _history_note(ind, ctx)
+        note = "; ".join(n for n in (own_note, _history_note(ind, ctx)) if n)
     except NotAvailable as why:
         empty = pl.DataFrame(schema=DRILLDOWN_SCHEMA)
         return IndicatorResult(ind, ctx.year, None, None, None, empty, str(why), ctx.data.la,

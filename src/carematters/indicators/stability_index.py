@@ -25,9 +25,8 @@ def placement_changes(ctx: Context, start: date, end: date) -> pl.DataFrame:
     S/P/B episode when it is an S. Re-entries count.
     """
     spells = ctx.spells
-    first_entry = (pl.col("SPELL") == pl.col("SPELL").min().over("CHILD")) & (
-        pl.col("START_RNE") == "S"
-    )
+    # Spells are numbered from 1 for each child: spell 1 is the child's first in the data.
+    first_entry = (pl.col("SPELL") == 1) & (pl.col("START_RNE") == "S")
     return (
         spells.filter(
             (pl.col("SPELL_START") > start) & (pl.col("SPELL_START") <= end) & ~first_entry
@@ -223,10 +222,16 @@ _COMBINED = dict(
               "change.",
     **_COMBINED,
 )
-def any_instability(ctx: Context) -> pl.DataFrame:
+def any_instability(ctx: Context) -> tuple[pl.DataFrame, str]:
     d = _domains(ctx)
     unstable = (pl.col("CHANGES") >= 1) | (pl.col("SCHOOL_MOVES") >= 1) | (pl.col("SW_CHANGES") >= 1)
-    return everyone_in(d, unstable)
+    return everyone_in(d, unstable), _domains_note(ctx)
+
+
+def _domains_note(ctx: Context) -> str:
+    missing = [name for name, table in (("social worker", "SWEpisodes"),
+                                        ("school", "SchoolEnrolment")) if table not in ctx.data]
+    return f"no {' or '.join(missing)} data: those domains count as stable" if missing else ""
 
 
 @indicator(
@@ -239,7 +244,7 @@ def any_instability(ctx: Context) -> pl.DataFrame:
               "changes.",
     **_COMBINED,
 )
-def multiple_instability(ctx: Context) -> pl.DataFrame:
+def multiple_instability(ctx: Context) -> tuple[pl.DataFrame, str]:
     d = _domains(ctx)
     unstable = (pl.col("CHANGES") >= 2) | (pl.col("SCHOOL_MOVES") >= 1) | (pl.col("SW_CHANGES") >= 2)
-    return everyone_in(d, unstable)
+    return everyone_in(d, unstable), _domains_note(ctx)

@@ -8,7 +8,6 @@ secondary suppression where a hidden count could be worked back from a published
 
 from __future__ import annotations
 
-import importlib.util
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -21,10 +20,12 @@ from carematters.compliance.aggregate import caseloads, rates, with_workers
 from carematters.compliance.items import ITEM_NAMES
 from carematters.data.caredata import CareData, combine_years
 from carematters.data.episodes import drop_short_breaks, looked_after_on
-from carematters.data.years import add_months
+from carematters.data.years import add_months, collection_year_of, year_end
+from carematters.indicators import compute, results_frame
 from carematters.reports import grip_figures as f
 from carematters.reports.grip_render import Report, Section, TableBlock, bar_chart
-from carematters.stocktake.suppression import SUPPRESSED, is_small
+from carematters.reports.indicators import format_value, indicator_table
+from carematters.stocktake.suppression import DEFAULT_THRESHOLD, SUPPRESSED, is_small
 
 MAX_EXCEPTIONS = 200
 
@@ -46,8 +47,11 @@ def monthly_report(
     teams: Mapping[str, str] | None = None,
     settings: ComplianceSettings | None = None,
     home_areas: Sequence[str] | None = None,
+    suppress_small: bool = False,
 ) -> Report:
-    """Compliance, exceptions, caseloads, missing and out-of-area placements on `as_at`."""
+    """Compliance, exceptions, caseloads, missing, out-of-area placements and the key indicators
+    on `as_at`. `suppress_small` hides indicator counts of 1 to 5 (and what they could be worked
+    out from) when the report goes to people outside the case."""
     items = with_workers(evaluate(data, as_at, settings), data, as_at, teams)
     window_start = add_months(as_at, -12)
     recent = items.filter(pl.col("DUE").is_between(window_start, as_at) | (pl.col("STATUS") == "due_soon"))
@@ -59,11 +63,9 @@ def monthly_report(
         _workers_section(data, items.filter(pl.col("DUE") >= window_start), as_at, teams),
         _missing_section(data, items, as_at),
         _out_of_area_section(data, in_care, home_areas),
+        indicators_section(data, as_at, suppress_small=suppress_small),
     ]
-    notes = []
-    if importlib.util.find_spec("carematters.indicators") is None:
-        notes.append("Performance indicators are not in this build yet (the indicators engine "
-                     "has not landed), so the report has no indicator section.")
+    notes: list[str] = []
     return Report(
         title="Children in care: monthly management report",
         subtitle=f"As at {_d(as_at)}. Compliance covers items due in the 12 months from "
@@ -204,6 +206,59 @@ def _out_of_area_section(
                           ["Child", "Placement", "Provider", "Placement postcode", "Since"], rows)])
 
 
+#: The key indicators of the monthly report: stability, reviews, health (OC2) and care leavers.
+KEY_INDICATORS = (
+    "NI62", "NI63", "NI66", "OC2_HEALTH_ASSESSMENT", "OC2_IMMUNISATIONS", "OC2_DENTAL",
+    "NI58_COMPLETION", "CL19_21_IN_TOUCH", "CL19_21_EET", "CL19_21_ACCOM",
+)
+
+
+def last_complete_year(as_at: date) -> int:
+    """The latest collection year (to 31 March) that has ended by `as_at`: indicators are
+    defined for whole years, so a month's report shows the last year that is complete."""
+    year = collection_year_of(as_at)
+    return year if as_at >= year_end(year) else year - 1
+
+
+def _complement_small(results: pl.DataFrame) -> pl.Series:
+    rest = (pl.col("denominator") - pl.col("numerator")).fill_null(0)
+    return results.select(
+        (pl.col("unit") == "%") & (rest > 0) & (rest <= DEFAULT_THRESHOLD)
+    ).to_series()
+
+
+def indicators_section(data: CareData, as_at: date, *, suppress_small: bool = False) -> Section:
+    """The key national indicators for the last complete year, from `carematters.indicators`."""
+    year = min(last_complete_year(as_at), max(data.years)) if data.years else None
+    if year is None:
+        return Section("Performance indicators", lines=["No collection year in the data."])
+    results = results_frame(compute(data, year, ids=KEY_INDICATORS))
+    table = indicator_table(results, suppress=suppress_small)
+    if suppress_small:
+        # As in the annual report: a rate is hidden too when the rest of its denominator is 1-5,
+        # because that count could be worked back from the published figures.
+        table = table.with_columns(
+            pl.when(_complement_small(results)).then(pl.lit(SUPPRESSED)).otherwise(pl.col(c))
+            .alias(c) for c in ("value", "numerator", "denominator")
+        )
+    rows = [
+        (r["indicator"], r["title"], r["value"], r["numerator"], r["denominator"],
+         "" if r["england"] is None else format_value(r["england"], r["unit"]),
+         r["note"] or ("no children in this group" if r["denominator"] == "0" else ""))
+        for r in table.to_dicts()
+    ]
+    lines = [f"The key indicators for the year to {_d(year_end(year))} (the last complete "
+             "collection year), as defined in the indicators engine."]
+    if suppress_small:
+        lines.append(f"Counts from 1 to 5 are shown as {SUPPRESSED}, and so is any figure they "
+                     "could be worked out from.")
+    return Section("Performance indicators", lines=lines, tables=[TableBlock(
+        f"Key indicators, {year_label(year)}",
+        ["Indicator", "What", "Value", "Numerator", "Denominator", "England", "Note"],
+        rows, numeric=[False, False, True, True, True, True, False],
+    )])
+
+
 # --- Annual report ----------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -224,7 +279,7 @@ QUESTIONS: tuple[tuple[str, tuple[Measure, ...]], ...] = (
     )),
     ("Are children's homes stable?", (
         Measure("Children with three or more placements in the year (NI 62)",
-                f.three_or_more_placements, "lower"),
+                f.indicator_figure("NI62"), "lower"),
     )),
     ("Are children supported at school?", (
         Measure("Personal education plans on time", f.compliance_rate("T20"), "higher",
@@ -376,7 +431,4 @@ def _annual_notes() -> list[str]:
         "data and agreed definitions that this build does not have.",
         "The children's own views (surveys): left out; no survey answers are loaded.",
     ]
-    if importlib.util.find_spec("carematters.indicators") is None:
-        notes.append("Other national indicators: the indicators engine is not in this build; "
-                     "the stability figure above follows spec §2.3 directly.")
     return notes

@@ -17,7 +17,6 @@ from carematters.compliance import ComplianceSettings, evaluate
 from carematters.data.caredata import CareData
 from carematters.data.codes import EET_ACTIV
 from carematters.data.episodes import (
-    carer_spells,
     ceased_in_year,
     continuously_looked_after,
     drop_short_breaks,
@@ -26,6 +25,7 @@ from carematters.data.episodes import (
     started_in_year,
 )
 from carematters.data.years import age_on_expr, year_end, year_start
+from carematters.indicators import compute_one
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,7 @@ class Figure:
         return 100 * self.numerator / self.denominator
 
 
-FigureFunction = Callable[[CareData, int], Figure]
+FigureFunction = Callable[[CareData, int], Figure | None]
 
 
 def looked_after_count(data: CareData, year: int) -> Figure:
@@ -57,19 +57,19 @@ def ceased_count(data: CareData, year: int) -> Figure:
     return Figure(ceased_in_year(drop_short_breaks(data["Episodes"]), year).height)
 
 
-def three_or_more_placements(data: CareData, year: int) -> Figure:
-    """Spec §2.3 (NI 62): of children looked after at 31 March, those with 3+ placements in the
-    year: 1 for a carer spell already running on 1 April, plus each spell starting in the year."""
-    eps = drop_short_breaks(data["Episodes"])
-    cohort = looked_after_at_year_end(eps, year).select("CHILD")
-    start, end = year_start(year), year_end(year)
-    spells = carer_spells(eps).join(cohort, on="CHILD", how="semi")
-    running = (pl.col("SPELL_START") < start) & (
-        pl.col("SPELL_END").is_null() | (pl.col("SPELL_END") > start)
-    )
-    counted = spells.filter(running | pl.col("SPELL_START").is_between(start, end))
-    per_child = counted.group_by("CHILD").agg(pl.len().alias("N"))
-    return Figure(per_child.filter(pl.col("N") >= 3).height, cohort.height)
+def indicator_figure(indicator_id: str) -> FigureFunction:
+    """An indicator from `carematters.indicators` as a Figure, so that the annual report and the
+    indicator reports share one definition (NI 62 is spec §2.3, computed in one place only)."""
+
+    def figure(data: CareData, year: int) -> Figure | None:
+        result = compute_one(indicator_id, data, year)
+        if not result.available or result.numerator is None:
+            return None  # the report shows "not recorded" for that year
+        denominator = None if result.denominator is None else int(result.denominator)
+        return Figure(int(result.numerator), denominator)
+
+    figure.indicator = indicator_id  # type: ignore[attr-defined]
+    return figure
 
 
 def _oc2_cohort(data: CareData, year: int) -> pl.DataFrame:

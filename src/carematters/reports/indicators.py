@@ -30,6 +30,11 @@ FAMILIES: tuple[tuple[str, ...], ...] = (
     tuple(f"NI58_{b}" for b in SDQ_BANDS),
 )
 
+#: Indicators charted in the report unless the caller names others: the national indicators
+#: and the measures Care Matters singles out (stability, adoption timeliness, care leavers).
+KEY_INDICATORS = ("NI62", "NI63", "SI_ANY", "NI61", "A1", "A10", "A2", "NI58",
+                  "OC2_HEALTH_ASSESSMENT", "NI66", "NI101", "CL19_21_EET", "CL19_21_ACCOM")
+
 THEME_TITLES = {
     "headline": "Children in care", "stability": "Stability", "adoption": "Adoption",
     "health": "Health", "education": "Education", "reviews": "Reviews",
@@ -214,8 +219,8 @@ def html_report(results: pl.DataFrame, *, year: int, la: str | None = None,
     """A self-contained HTML performance report for one authority and year.
 
     `results` may hold several years (trend charts) and target/met columns; `benchmarks` a
-    results frame of several authorities (bar charts). `charts_for` limits the charts drawn
-    (default: every indicator with a direction).
+    results frame of several authorities (bar charts). `charts_for` names the indicators to
+    chart (default KEY_INDICATORS).
     """
     registry = all_indicators()
     current = results.filter(pl.col("year") == year)
@@ -228,13 +233,14 @@ def html_report(results: pl.DataFrame, *, year: int, la: str | None = None,
     for row in table.iter_rows(named=True):
         ind = registry[row["indicator"]]
         by_theme.setdefault(ind.theme, []).append(_row(row, ind))
-        wanted = ind.id in charts_for if charts_for is not None else ind.direction != "none"
+        wanted = ind.id in (KEY_INDICATORS if charts_for is None else charts_for)
         hidden = suppress and row["value"] == SUPPRESSED
         if wanted and not hidden:
             figures.setdefault(ind.theme, []).append(
                 _charts(ind, results, benchmarks, la, year))
-    who = f"{_e(la)}: " if la else ""
-    title = f"{who}performance report, year ending 31 March {year}"
+    title = f"Performance report, year ending 31 March {year}"
+    if la:
+        title = f"{_e(la)}: performance report, year ending 31 March {year}"
     body = [f"<h1>{title}</h1>"]
     body += [f"<p>{_e(n)}</p>" for n in notes]
     if suppress:

@@ -8,6 +8,7 @@ before the window and appear only in OC3 come on top of that number.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
 import polars as pl
@@ -38,8 +39,11 @@ class Lifetime:
     tables: dict[str, pl.DataFrame]  # lifetime Reviews, Missing, Visits, OC3... (day numbers)
 
 
-def make_window(first_year: int, last_year: int) -> Window:
-    return Window(first_year, last_year, day(year_start(first_year)), day(year_end(last_year)))
+def make_window(first_year: int, last_year: int, end: date | None = None) -> Window:
+    """Collection years `first_year` to `last_year`, ending on 31 March of the last or, for a
+    world simulated only up to a day inside that year, on `end`."""
+    return Window(first_year, last_year, day(year_start(first_year)),
+                  day(year_end(last_year) if end is None else end))
 
 
 def _in_window(periods: pl.DataFrame, window: Window) -> pl.Expr:
@@ -50,7 +54,7 @@ def _select(rng: np.random.Generator, entries: pl.DataFrame, periods: pl.DataFra
             window: Window, target: int) -> np.ndarray | None:
     """Child rows to keep: exactly `target` looked after in the window, plus care leavers thinned
     at the same rate. None when the simulation produced too few children."""
-    inside = periods.filter(_in_window(periods, window))["child"].unique().to_numpy()
+    inside = np.unique(periods.filter(_in_window(periods, window))["child"].to_numpy())
     if inside.size < target:
         return None
     keep_inside = rng.choice(inside, target, replace=False)
@@ -63,6 +67,16 @@ def _select(rng: np.random.Generator, entries: pl.DataFrame, periods: pl.DataFra
     others = np.setdiff1d(leavers["child"].to_numpy(), inside)
     keep_others = others[rng.random(others.size) < target / inside.size]
     return np.sort(np.concatenate([keep_inside, keep_others]))
+
+
+def _uasc_ends_with_care(people: pl.DataFrame, periods: pl.DataFrame) -> pl.DataFrame:
+    """A UASC who leaves care before 18 (found to be an adult, gone abroad...) stops being an
+    unaccompanied child then, so DUC is no later than the final exit."""
+    final = periods.group_by("child").agg(
+        pl.when(pl.col("end").is_null().any()).then(None).otherwise(pl.col("end").max()).alias("__left"))
+    return people.join(final, on="child", how="left", maintain_order="left").with_columns(
+        pl.min_horizontal("duc", "__left").alias("duc").cast(pl.Int64)
+    ).with_columns(pl.when(pl.col("uasc")).then(pl.col("duc")).alias("duc")).drop("__left")
 
 
 def simulate_authority(seed: int, la: str, area: str, target: int, window: Window,
@@ -89,7 +103,8 @@ def simulate_authority(seed: int, la: str, area: str, target: int, window: Windo
     legal = legal.filter(pl.col("period").is_in(kept.implode()))
     plans = plans.filter(pl.col("period").is_in(kept.implode()))
     sb_entries = short_break_children(rng, sb_count, window)
-    people = make_children(rng, la, pl.concat([entries, sb_entries], how="vertical_relaxed"))
+    people = _uasc_ends_with_care(
+        make_children(rng, la, pl.concat([entries, sb_entries], how="vertical_relaxed")), periods)
     places = make_places(rng, area, target, p.OUT_OF_AREA_SHARE, la)
     episodes = build(rng, periods, legal, plans, people, places, window.end,
                      profile.move_factor, profile.residential_factor)
@@ -114,25 +129,28 @@ def _around(rng: np.random.Generator, la: str, people: pl.DataFrame, periods: pl
             episodes: pl.DataFrame, window: Window, target: int) -> dict[str, pl.DataFrame]:
     dob = people["dob"].to_numpy()
     care = around.care_periods(periods, window.end)
-    missing = around.missing(rng, care, dob)
-    workers = around.social_workers(rng, care, max(5, target // 15), la)
-    spells = health.carer_spells(episodes, care)
-    assessments = health.health_assessments(rng, care, dob)
+    # Case records of periods that ended long before the window are never reported.
+    recent = care.filter(pl.col("stop") >= window.start - 400)
+    missing = around.missing(rng, recent, dob)
+    workers = around.social_workers(rng, recent, max(5, target // 15), la)
+    spells = health.carer_spells(episodes, recent)
+    assessments = health.health_assessments(rng, recent, dob)
     eligible = leavers.eligibility(care, dob)
-    pathway, contacts, support_end = leavers.pathway(rng, eligible, dob, max(3, target // 60))
+    pathway, contacts, support_end = leavers.pathway(rng, eligible, dob, max(3, target // 60),
+                                                     window.start)
     visits = health.visits(rng, spells, dob, window.start)
     return {
-        "Reviews": around.reviews(rng, care, dob),
+        "Reviews": around.reviews(rng, recent, dob),
         "Missing": missing,
         "ReturnInterviews": around.return_interviews(rng, missing),
         "SWEpisodes": workers,
-        "IROAllocations": around.iros(rng, care, max(2, target // 80)),
+        "IROAllocations": around.iros(rng, recent, max(2, target // 80)),
         "Visits": health.with_social_worker(visits, workers),
         "HealthAssessments": assessments,
-        "DentalChecks": health.dental_checks(rng, care),
-        "SDQScores": health.sdq_scores(rng, care, people),
-        "PEPs": health.peps(rng, care, dob),
-        "Plans": health.plans(rng, care, spells, assessments),
+        "DentalChecks": health.dental_checks(rng, recent),
+        "SDQScores": health.sdq_scores(rng, recent, people),
+        "PEPs": health.peps(rng, recent, dob),
+        "Plans": health.plans(rng, recent, spells, assessments),
         "PathwayPlans": pathway,
         "PAContacts": contacts,
         "Adopters": adoption.adopters(rng, periods),

@@ -5,6 +5,11 @@ and REASON_PLACE_CHANGE blank, and reappears unchanged as next year's first epis
 502/503). Codes are written as valid in Y: semi-independent living is H5 to 2024 and K3 from
 2025, other placements Z1 to 2025 and Z11-Z14 from 2026, SEX 1/2 to 2024 and M/F from 2025,
 special guardianship E43/E44 before 2019, CUSTOD only from 2019, URN only from 2016.
+
+When the world was simulated only up to a day inside the last year (`generate(as_at=...)`), that
+year's return is a year-to-date cut: everything known on that day, cut exactly as a year end
+would be, and no OC2, whose cohort (looked after for the 12 months to 31 March) does not exist
+until the year is over.
 """
 
 from __future__ import annotations
@@ -35,8 +40,15 @@ def _unknown_after(col: str, end: int) -> pl.Expr:
     return pl.when(pl.col(col) > end).then(None).otherwise(pl.col(col)).alias(col)
 
 
-def episodes_in_year(episodes: pl.DataFrame, year: int) -> pl.DataFrame:
-    start, end = day(year_start(year)), day(year_end(year))
+def known_until(life: Lifetime, year: int) -> int:
+    """The last day the return for `year` knows of: 31 March, or the as-at day of a year-to-date
+    return (the end of the simulated world)."""
+    return min(day(year_end(year)), life.window.end)
+
+
+def episodes_in_year(episodes: pl.DataFrame, year: int, end: int | None = None) -> pl.DataFrame:
+    start = day(year_start(year))
+    end = day(year_end(year)) if end is None else end
     later = pl.col("DEC") > end
     place = pl.col("PLACE")
     return episodes.filter(
@@ -61,16 +73,24 @@ def _sex(year: int) -> pl.Expr:
     return (pl.col("sex").replace({"M": "1", "F": "2"}) if year <= 2024 else pl.col("sex")).alias("SEX")
 
 
-def _header(life: Lifetime, looked_after: pl.DataFrame, oc3: pl.DataFrame, year: int) -> pl.DataFrame:
-    start, end = day(year_start(year)), day(year_end(year))
-    in_care = looked_after.select("child").unique().with_columns(pl.lit(True).alias("lac"))
-    who = pl.concat([in_care, oc3.select("child", pl.lit(False).alias("lac"))],
-                    how="vertical_relaxed").group_by("child").agg(
-        pl.col("lac").any())
+def _header(life: Lifetime, episodes: pl.DataFrame, oc3: pl.DataFrame, year: int,
+            supported: pl.DataFrame) -> pl.DataFrame:
+    """Children with an episode in the year or an OC3 row (or in `supported`: see `cut`).
+    Motherhood is asked of every girl looked after other than on short breaks (DfE 393/399), not
+    of care leavers (628); a child born after her mother left care does not count in that
+    return (625)."""
+    start, end = day(year_start(year)), known_until(life, year)
+    last = episodes.sort("child", "DECOM").group_by("child", maintain_order=True).agg(
+        (pl.col("LS") != "V3").any().alias("lac"),
+        pl.when((pl.col("REC").last() != "X1") & pl.col("REC").last().is_not_null())
+        .then(pl.col("DEC").last()).otherwise(pl.lit(end)).alias("known_until"))
+    leavers = pl.concat([oc3.select("child"), supported.select("child")]).with_columns(
+        pl.lit(False).alias("lac"))
+    who = pl.concat([last, leavers], how="diagonal_relaxed").group_by("child").agg(
+        pl.col("lac").any(), pl.col("known_until").max())
     people = life.children.join(who, on="child")
-    age_end = ((end - pl.col("dob")) / 365.25).floor()
-    mother_known = pl.col("lac") & (pl.col("sex") == "F") & (age_end >= 12)
-    mother = pl.col("mc_dob").is_not_null() & (pl.col("mc_dob") <= end)
+    mother_known = pl.col("lac") & (pl.col("sex") == "F")
+    mother = pl.col("mc_dob").is_not_null() & (pl.col("mc_dob") <= pl.col("known_until"))
     return people.with_columns(
         _sex(year),
         pl.when(pl.col("dob") > start - 4 * 365.25).then(pl.lit("UN1")).otherwise(pl.col("UPN"))
@@ -82,7 +102,7 @@ def _header(life: Lifetime, looked_after: pl.DataFrame, oc3: pl.DataFrame, year:
 
 def _adoption_tables(life: Lifetime, looked_after: pl.DataFrame, year: int
                      ) -> dict[str, pl.DataFrame]:
-    start, end = day(year_start(year)), day(year_end(year))
+    start, end = day(year_start(year)), known_until(life, year)
     plans = life.adoption
     adopted = plans.filter(pl.col("rec").is_in(["E11", "E12"]) & pl.col("end").is_between(start, end))
     ad1 = adopted.with_columns(
@@ -90,6 +110,8 @@ def _adoption_tables(life: Lifetime, looked_after: pl.DataFrame, year: int
         pl.col("with_carers").cast(pl.Int8).alias("FOSTER_CARE"),
     ).join(life.tables["Adopters"], on="period")
     in_year = looked_after.select("child").unique()
+    # Decisions in force during the year, or reversed in it (a reversal from an earlier year is
+    # not repeated: DfE 118, 561).
     placed = plans.join(in_year, on="child").filter(
         (pl.col("decision") <= end) & (pl.col("ceased").is_null() | (pl.col("ceased") >= start))
         & (pl.col("end").is_null() | (pl.col("end") >= start))
@@ -106,22 +128,36 @@ def _looked_after_at_end(episodes: pl.DataFrame) -> pl.DataFrame:
 
 
 def cut(life: Lifetime, year: int) -> CareData:
-    """The return for collection year `year` (with the extension tables of that year)."""
-    start, end = day(year_start(year)), day(year_end(year))
-    episodes = episodes_in_year(life.episodes, year)
+    """The return for collection year `year` (with the extension tables of that year), or the
+    year to date when the simulated world ends inside that year."""
+    start, end = day(year_start(year)), known_until(life, year)
+    episodes = episodes_in_year(life.episodes, year, end)
     counted = episodes.filter(pl.col("LS") != "V3")
     oc3 = life.tables["OC3"].filter(pl.col("year") == year)
+    year_to_date = end < day(year_end(year))
+    # A full year's OC3 names every care leaver of 17-21 (a birthday falls in it); so far into
+    # a year, those whose birthday is still to come are in the return for the pathway plans
+    # and adviser contacts they have had, without an OC3 row yet.
+    supported = pl.concat([
+        life.tables[name].filter(pl.col(col).is_between(start, end)).select("child")
+        for name, col in (("PathwayPlans", "PLAN_DATE"), ("PAContacts", "CONTACT_DATE"))
+    ]) if year_to_date else pl.DataFrame(schema={"child": pl.Int64})
     frames: dict[str, pl.DataFrame] = {
-        "Header": _header(life, episodes, oc3, year), "Episodes": episodes, "OC3": oc3,
+        "Header": _header(life, episodes, oc3, year, supported), "Episodes": episodes, "OC3": oc3,
         **_adoption_tables(life, counted, year),
     }
     frames["Reviews"] = life.tables["Reviews"].filter(pl.col("REVIEW").is_between(start, end))
-    frames["UASC"] = life.children.filter(pl.col("uasc")).join(
-        counted.select("child").unique(), on="child").with_columns(
+    # UASC: children looked after in the year whose UASC status lasted into it (DfE 205A-D);
+    # never care leavers seen only in OC3 (1014).
+    frames["UASC"] = life.children.filter(
+        pl.col("uasc") & (pl.col("duc").is_null() | (pl.col("duc") >= start))
+    ).join(counted.select("child").unique(), on="child").with_columns(
         _sex(year), _unknown_after("duc", end).alias("DUC"))
-    starters = counted.filter((pl.col("RNE") == "S") & pl.col("DECOM").is_between(start, end))
+    # Previous permanence for every child starting care in the year, short breaks too (630).
+    starters = episodes.filter((pl.col("RNE") == "S") & pl.col("DECOM").is_between(start, end))
     frames["PrevPerm"] = life.children.join(starters.select("child").unique(), on="child").select(
-        "child", pl.col("prev_perm").alias("PREV_PERM"), pl.col("date_perm").alias("DATE_PERM"))
+        "child", pl.col("prev_perm").alias("PREV_PERM"), pl.col("date_perm").alias("DATE_PERM"),
+        pl.col("la_perm").alias("LA_PERM"))
     for name, (first, last) in SPELL_TABLES.items():
         frames[name] = life.tables[name].filter(
             (pl.col(first) <= end) & (pl.col(last).is_null() | (pl.col(last) >= start))
@@ -132,7 +168,9 @@ def cut(life: Lifetime, year: int) -> CareData:
     for name, col in EVENT_TABLES.items():
         source = frames.get(name, life.tables[name])
         frames[name] = source.filter(pl.col(col).is_between(start, end))
-    frames["OC2"] = oc2_rows(life, counted, year)
+    # OC2 describes the 12 months to 31 March: a year-to-date return has none yet.
+    frames["OC2"] = (pl.DataFrame(schema={"child": pl.Int64}) if year_to_date
+                     else oc2_rows(life, counted, year))
     return _finish(life, frames, year)
 
 

@@ -15,7 +15,7 @@ import polars as pl
 
 from carematters.synth import params as p
 from carematters.synth._draw import YEAR, day, pick, pick_by_group, pick_series, uniform_days
-from carematters.synth.places import Places
+from carematters.synth.places import Places, urns
 
 # Event kinds, in the order that wins when two fall on the same day.
 START, ADOPT, LEGAL_MOVE, LEGAL_SAME, LEGAL, MOVE, SAME, TEMP_START, TEMP_END = range(9)
@@ -30,12 +30,14 @@ TEMP_DAYS = {"T0": (1, 10), "T1": (2, 14), "T2": (3, 14), "T3": (3, 14), "T4": (
 NONE = ""  # "deliberately blank" while carrying values forward (null means "not set here")
 
 
-def _spread(rng: np.random.Generator, periods: pl.DataFrame, counts: np.ndarray) -> pl.DataFrame:
-    """`counts[i]` event days spread uniformly strictly inside period i (before its stop)."""
+def _spread(rng: np.random.Generator, periods: pl.DataFrame, counts: np.ndarray,
+            low: np.ndarray | None = None, high: np.ndarray | None = None) -> pl.DataFrame:
+    """`counts[i]` event days spread uniformly over [low, high) of period i (by default
+    strictly inside it, before its stop)."""
     rep = np.repeat(np.arange(periods.height), counts)
-    start = periods["start"].to_numpy()[rep]
-    stop = periods["stop"].to_numpy()[rep]
-    days = start + 1 + np.floor(rng.random(rep.size) * np.maximum(stop - start - 1, 0))
+    start = (periods["start"].to_numpy() + 1 if low is None else low)[rep]
+    stop = (periods["stop"].to_numpy() if high is None else high)[rep]
+    days = start + np.floor(rng.random(rep.size) * np.maximum(stop - start, 0))
     return pl.DataFrame({"period": periods["period"].to_numpy()[rep],
                          "day": days.astype(np.int64)})
 
@@ -47,7 +49,15 @@ def _moves(rng: np.random.Generator, periods: pl.DataFrame, move_factor: float) 
     n = periods.height
     rate = periods["path"].replace_strict(p.MOVE_RATE, return_dtype=pl.Float64).to_numpy()
     rate = rate * periods["instability"].to_numpy() * move_factor
-    moves = _spread(rng, periods, rng.poisson(rate * years))
+    # Moves come early: placements that last a year or two tend to last (NI 63 is ~68%).
+    start, stop = periods["start"].to_numpy() + 1, periods["stop"].to_numpy()
+    segments = []
+    for first, last, factor in p.MOVE_RATE_BY_YEAR_IN_CARE:
+        low = np.minimum(start + int(first * YEAR), stop)
+        high = stop if last is None else np.minimum(start + int(last * YEAR), stop)
+        counts = rng.poisson(rate * factor * (high - low) / YEAR)
+        segments.append(_spread(rng, periods, counts, low, high))
+    moves = pl.concat(segments)
     early = periods.select("period", "start").with_columns(
         (pl.col("start") + pl.Series(uniform_days(rng, 3, 60, n))).alias("day"),
         pl.Series("pick", rng.random(n) < p.EARLY_MOVE_P)).filter("pick").select("period", "day")
@@ -159,6 +169,13 @@ def _carers(rng: np.random.Generator, events: pl.DataFrame, places: Places,
     place[(place == "P1") & ~np.isin(ls, ["C1", "C2"])] = "U6"
     place[(place == "R5") & (age < 15)] = "K1"
     place[(place == "P2") & (start >= P2_LAST_START)] = "SEMI"
+    # DfE age limits: residential school from 4, residential employment from 14.
+    place[((place == "S1") & (age < 4)) | ((place == "P3") & (age < 14))] = "U6"
+    period = rows["period"].to_numpy()
+    follows = np.r_[False, period[1:] == period[:-1]]
+    # A move back home to parents from home is no move (DfE 435): another foster placement.
+    previous = np.concatenate([np.array([""], dtype=object), place[:-1]])
+    place[follows & (place == "P1") & (previous == "P1")] = "U6"
     n = place.size
     provider = pick_by_group(rng, np.array([p.PROVIDER_GROUP.get(x, "none") for x in place]),
                              {k: v for k, v in p.PROVIDERS.items()})
@@ -166,13 +183,28 @@ def _carers(rng: np.random.Generator, events: pl.DataFrame, places: Places,
     urn = np.full(n, NONE, dtype=object)
     post = places.local(rng, n)
     for code, setting in (("K2", places.homes), ("K1", places.secure), ("SEMI", places.supported)):
+        chosen = np.full(n, -1)
         idx = np.flatnonzero(place == code)
-        urn[idx], post[idx] = setting.draw(rng, idx.size)
+        chosen[idx] = rng.integers(0, setting.urn.size, idx.size)
+        # Moving to the same home again is no move: take the next one in the pool.
+        for _ in range(8):  # a run of moves between homes may need a few passes
+            again = follows & (chosen >= 0) & (chosen == np.r_[-1, chosen[:-1]])
+            if not again.any():
+                break
+            chosen[again] = (chosen[again] + 1) % setting.urn.size
+        urn[idx], post[idx] = setting.urn[chosen[idx]], setting.postcode[chosen[idx]]
     foster = np.isin(place, ["U1", "U2", "U3", "U4", "U5", "U6"])
     urn[foster & np.isin(provider, ["PR1", "PR2"])] = places.fostering_urn
     ifa = np.flatnonzero(foster & np.isin(provider, ["PR4", "PR5"]))
     urn[ifa] = places.agencies.draw(rng, ifa.size)[0]
-    urn[np.isin(place, ["S1", "R3", "P2"])] = "XXXXXXX"
+    # XXXXXXX (not Ofsted-inspected) is kept for independent living and adoption agencies
+    # (DfE 242 allows it only for adoption and fostering from 2026): residential family centres
+    # are Ofsted-registered (SC...), residential schools carry a 7-digit school URN.
+    urn[place == "P2"] = "XXXXXXX"
+    centre = np.flatnonzero(place == "R3")
+    urn[centre] = urns(rng, centre.size)
+    school = np.flatnonzero(place == "S1")
+    urn[school] = np.char.mod("%07d", rng.integers(1_000_000, 10_000_000, school.size)).astype(object)
     return rows.select("period", "day").with_columns(
         pl.Series("place", place, dtype=pl.String), pl.Series("provider", provider, dtype=pl.String),
         pl.Series("urn", urn, dtype=pl.String), pl.Series("pl_post", post, dtype=pl.String))
@@ -197,8 +229,9 @@ def build(rng: np.random.Generator, periods: pl.DataFrame, legal: pl.DataFrame,
     PLACE holds "SEMI" for semi-independent/supported accommodation and "Z1" for other
     placements; the per-year cut turns them into the codes valid in each collection year.
     """
+    # Row order feeds the random draws, so every join here keeps the left frame's order.
     periods = periods.with_columns(pl.col("end").fill_null(horizon + 1).alias("stop")).join(
-        children.select("child", "dob", "instability"), on="child")
+        children.select("child", "dob", "instability"), on="child", maintain_order="left")
     events = _clean(_events(rng, periods, legal, plans, move_factor), periods, plans)
     events = events.join(periods.select("period", "child", "path", "cin", "dob"), on="period")
     # Every period opens with a START event that sets every carried column, so a plain forward
@@ -210,7 +243,7 @@ def build(rng: np.random.Generator, periods: pl.DataFrame, legal: pl.DataFrame,
     carers = pl.concat([_carers(rng, events, places, residential_factor),
                         _adoptive_carers(rng, events, places)], how="vertical_relaxed")
     with_carers = (pl.col("kind") == ADOPT) & pl.col("with_carers")
-    events = events.join(carers, on=["period", "day"], how="left").with_columns(
+    events = events.join(carers, on=["period", "day"], how="left", maintain_order="left").with_columns(
         pl.when(with_carers).then(pl.col("adopt_place")).otherwise(pl.col("place")).alias("place"))
     events = events.with_columns(pl.col("place").forward_fill().alias("__place"))
     # A "same carer" move is a foster family moving house; other settings do not do that here.
@@ -256,11 +289,11 @@ def _episode_rows(rng: np.random.Generator, events: pl.DataFrame, periods: pl.Da
     nxt = _next("kind")
     next_place = _next("place")
     move_reason = pick_series(rng, p.MOVE_REASON, n)
+    # Neither a temporary placement nor the move into it is a change of placement (DfE 226).
     reason = (
-        pl.when(pl.col("place").str.starts_with("T")).then(None)
+        pl.when(pl.col("place").str.starts_with("T") | (nxt == TEMP_START)).then(None)
         .when(nxt.is_in([MOVE, LEGAL_MOVE]) & (next_place == "R5")).then(pl.lit("CUSTOD"))
         .when(nxt.is_in([MOVE, LEGAL_MOVE])).then(move_reason)
-        .when(nxt == TEMP_START).then(pl.lit("OTHER"))
         .when(nxt == ADOPT).then(pl.lit("CARPL"))
         .when(nxt.is_in([SAME, LEGAL_SAME])).then(pl.lit("PLACE"))
     )
@@ -273,11 +306,13 @@ def _episode_rows(rng: np.random.Generator, events: pl.DataFrame, periods: pl.Da
     home = periods.select(
         "period", pl.when(pl.col("path") == "uasc").then(None).otherwise(home_post)
         .alias("HOME_POST"), "end", "rec")
-    episodes = events.join(home, on="period").with_columns(
+    episodes = events.join(home, on="period", maintain_order="left").with_columns(
         rne.alias("RNE"),
         _next("day").alias("next_day"),
         reason.alias("REASON_PLACE_CHANGE"),
-        pl.Series("z_alt", rng.integers(1, 5, n)).cast(pl.Int8),
+        # Which of Z11-Z14 an "other placement" becomes from 2026: one choice per carer.
+        pl.when(pl.col("kind").is_in(CARER_KINDS)).then(pl.Series(rng.integers(1, 5, n)))
+        .forward_fill().cast(pl.Int8).alias("z_alt"),
     ).with_columns(
         pl.coalesce("next_day", "end").alias("DEC"),
         pl.when(pl.col("next_day").is_not_null()).then(pl.lit("X1")).otherwise(pl.col("rec"))
@@ -287,7 +322,8 @@ def _episode_rows(rng: np.random.Generator, events: pl.DataFrame, periods: pl.Da
     episodes = episodes.with_columns(
         pl.when(pl.col("place") == "P1").then(pl.col("HOME_POST")).otherwise(pl.col("pl_post"))
         .alias("pl_post"))
-    episodes = _supported_urn(episodes)
+    episodes = _supported_accommodation(episodes, places)
+    episodes = _own_provision_in_area(episodes, places)
     return _settle_exits(rng, episodes).select(
         "child", "period", pl.col("day").alias("DECOM"), "RNE", pl.col("ls").alias("LS"),
         pl.col("cin").alias("CIN"), pl.col("place").alias("PLACE"),
@@ -296,12 +332,44 @@ def _episode_rows(rng: np.random.Generator, events: pl.DataFrame, periods: pl.Da
         pl.col("urn").replace(NONE, None).alias("URN"), "z_alt", "kind")
 
 
-def _supported_urn(episodes: pl.DataFrame) -> pl.DataFrame:
-    """Supported accommodation had no Ofsted registration before 28 October 2023."""
-    unregistered = (pl.col("place") == "SEMI") & pl.col("DEC").is_not_null() & (
-        pl.col("DEC") <= SUPPORTED_REGISTRATION)
+#: Own provision that may lie outside the authority (DfE 1015): fostering, adoption, K3.
+OWN_PROVISION_ANYWHERE = ("A3", "A4", "A5", "A6", "U1", "U2", "U3", "U4", "U5", "U6", "K3")
+
+
+def _own_provision_in_area(episodes: pl.DataFrame, places: Places) -> pl.DataFrame:
+    """The authority's own provision (PR1) is inside the authority (DfE 1015), except fostering,
+    adoption and supported accommodation. A home or setting drawn outside belongs to somebody
+    else: a private provider (PR4). Every child placed in one setting gets the same answer, as
+    a setting's postcode is fixed."""
+    if places.pool is None:  # made-up postcodes: no authority to be in
+        return episodes
+    inside = pl.col("pl_post").is_in(pl.Series(places.pool.own, dtype=pl.String))
+    outside = ((pl.col("provider") == "PR1") & ~pl.col("place").is_in(OWN_PROVISION_ANYWHERE)
+               & pl.col("pl_post").is_not_null() & ~inside)
     return episodes.with_columns(
-        pl.when(unregistered).then(pl.lit("XXXXXXX")).otherwise(pl.col("urn")).alias("urn"))
+        pl.when(outside).then(pl.lit("PR4")).otherwise(pl.col("provider")).alias("provider"))
+
+
+def _supported_accommodation(episodes: pl.DataFrame, places: Places) -> pl.DataFrame:
+    """Independent living (P2) and supported accommodation around 28 October 2023.
+
+    Judged per placement (carer spell), so a placement keeps one code and URN throughout:
+    P2 still running on that date becomes supported accommodation (P2 is invalid after it), and
+    supported accommodation needs an Ofsted URN only if it ran past it (before, XXXXXXX).
+    """
+    spell = pl.col("kind").is_in([*CARER_KINDS, ADOPT]).cum_sum()
+    last_day = pl.col("DEC").fill_null(SUPPORTED_REGISTRATION + 1).max().over("__spell")
+    episodes = episodes.with_columns(spell.alias("__spell")).with_columns(
+        (last_day > SUPPORTED_REGISTRATION).alias("__after"))
+    spells = episodes["__spell"].to_numpy()
+    supported = pl.Series(places.supported.urn[spells % places.supported.urn.size], dtype=pl.String)
+    to_supported = (pl.col("place") == "P2") & pl.col("__after")
+    return episodes.with_columns(
+        pl.when(to_supported).then(pl.lit("SEMI")).otherwise(pl.col("place")).alias("place"),
+        pl.when(to_supported).then(supported)
+        .when((pl.col("place") == "SEMI") & ~pl.col("__after")).then(pl.lit("XXXXXXX"))
+        .otherwise(pl.col("urn")).alias("urn"),
+    ).drop("__spell", "__after")
 
 
 def _settle_exits(rng: np.random.Generator, episodes: pl.DataFrame) -> pl.DataFrame:

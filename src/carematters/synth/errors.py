@@ -9,6 +9,7 @@ Manifest rows: la, year, table, row (1-based, as written), child, column, kind, 
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -52,7 +53,7 @@ class _Context:
     rng: np.random.Generator
     frames: dict[str, pl.DataFrame]
     year: int
-    used: set[tuple[str, int]] = field(default_factory=set)
+    used: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))  # table -> rows
 
     def rows(self, name: str, where: pl.Expr | None = None) -> np.ndarray:
         frame = self.frames.get(name)
@@ -67,11 +68,12 @@ class _Context:
         return indexed["__i"].to_numpy().astype(np.int64)
 
     def choose(self, name: str, n: int, where: pl.Expr | None = None) -> list[int]:
-        free = [int(r) for r in self.rows(name, where) if (name, int(r)) not in self.used]
-        if not free or n <= 0:
+        rows = self.rows(name, where)
+        free = rows[~np.isin(rows, np.fromiter(self.used[name], dtype=np.int64))]
+        if free.size == 0 or n <= 0:
             return []
         picked = sorted(self.rng.choice(free, min(n, len(free)), replace=False).tolist())
-        self.used.update((name, r) for r in picked)
+        self.used[name].update(picked)
         return picked
 
     def value(self, name: str, row: int, column: str):
@@ -92,6 +94,11 @@ def kind(name: str, weight: float = 1.0) -> Callable[[Kind], Kind]:
         KINDS[name] = (weight, fn)
         return fn
     return register
+
+
+def _shares(n: int, k: int) -> list[int]:
+    """`n` errors shared as evenly as possible between `k` targets."""
+    return [n // k + (j < n % k) for j in range(k)]
 
 
 def _set(ctx: _Context, name: str, n: int, column: str, where: pl.Expr | None,
@@ -175,9 +182,8 @@ def _unknown_code(ctx: _Context, n: int) -> list[_Change]:
     targets = [("Episodes", "CIN", "N9"), ("Episodes", "PLACE", "U9"), ("Reviews", "REVIEW_CODE", "PN9"),
                ("OC3", "ACTIV", "X9"), ("Header", "ETHNIC", "WXXX")]
     out = []
-    for i in range(n):
-        name, column, bad = targets[i % len(targets)]
-        out += _set(ctx, name, 1, column, pl.col(column).is_not_null(), lambda r, b=bad: b,
+    for (name, column, bad), count in zip(targets, _shares(n, len(targets)), strict=True):
+        out += _set(ctx, name, count, column, pl.col(column).is_not_null(), lambda r, b=bad: b,
                     "unknown_code")
     return out
 
@@ -192,9 +198,9 @@ def _wrong_year(ctx: _Context, n: int) -> list[_Change]:
 @kind("lowercase_code", 1.5)
 def _lowercase(ctx: _Context, n: int) -> list[_Change]:
     out = []
-    for i in range(n):
-        column = ("LS", "PLACE", "RNE", "REC")[i % 4]
-        out += _set(ctx, "Episodes", 1, column, pl.col(column).is_not_null()
+    columns = ("LS", "PLACE", "RNE", "REC")
+    for column, count in zip(columns, _shares(n, len(columns)), strict=True):
+        out += _set(ctx, "Episodes", count, column, pl.col(column).is_not_null()
                     & pl.col(column).str.contains("[A-Z]"),
                     lambda r, c=column: ctx.value("Episodes", r, c).lower(), "lowercase_code", text=True)
     return out
@@ -206,15 +212,16 @@ def _lowercase(ctx: _Context, n: int) -> list[_Change]:
 def _bad_date(ctx: _Context, n: int) -> list[_Change]:
     targets = [("Episodes", "DECOM"), ("Header", "DOB"), ("Reviews", "REVIEW"), ("Episodes", "DEC")]
     out = []
-    for i in range(n):
-        name, column = targets[i % len(targets)]
+    for (name, column), count in zip(targets, _shares(n, len(targets)), strict=True):
 
         def garble(row: int, name=name, column=column) -> str:
             d: date = ctx.value(name, row, column)
+            # Impossible in any spelling, so even a lenient reader must reject them.
             style = int(ctx.rng.integers(0, 4))
-            return (f"31/02/{d.year}", d.isoformat(), f"{d.month:02d}/13/{d.year}",
+            return (f"31/02/{d.year}", f"{d.year}-02-30", f"{d.month:02d}/13/{d.year}",
                     f"{d.day}.{d.month}.{d.year % 100:02d}")[style]
-        out += _set(ctx, name, 1, column, pl.col(column).is_not_null(), garble, "bad_date", text=True)
+        out += _set(ctx, name, count, column, pl.col(column).is_not_null(), garble, "bad_date",
+                    text=True)
     return out
 
 
@@ -303,8 +310,7 @@ def _add_duplicates(ctx: _Context, n: int) -> list[tuple[str, int, str]]:
     merged = pl.concat([episodes.with_columns(order), copies]).sort("__order")
     positions = np.flatnonzero(merged["__order"].to_numpy() % 2 == 1)
     ctx.frames["Episodes"] = merged.drop("__order")
-    ctx.used = {(t, r) for t, r in ctx.used if t != "Episodes"}
-    ctx.used.update(("Episodes", int(p)) for p in np.concatenate([positions, positions - 1]))
+    ctx.used["Episodes"] = {int(p) for p in np.concatenate([positions, positions - 1])}
     return [("Episodes", int(p), ctx.frames["Episodes"]["CHILD"][int(p)]) for p in positions]
 
 
@@ -329,8 +335,7 @@ def _add_oc2_rows(ctx: _Context, n: int) -> list[tuple[str, int, str]]:
         "CHILD", maintain_order=True)
     positions = np.flatnonzero(merged["__added"].to_numpy())
     ctx.frames["OC2"] = merged.drop("__added")
-    ctx.used = {(t, r) for t, r in ctx.used if t != "OC2"}
-    ctx.used.update(("OC2", int(p)) for p in positions)
+    ctx.used["OC2"] = {int(p) for p in positions}
     return [("OC2", int(p), ctx.frames["OC2"]["CHILD"][int(p)]) for p in positions]
 
 
@@ -341,13 +346,15 @@ ROW_KINDS: dict[str, tuple[float, Callable[[_Context, int], list[tuple[str, int,
 
 
 def _apply(frames: dict[str, pl.DataFrame], changes: list[_Change]) -> None:
+    """Write the typed changes into the frames, one scatter per (table, column)."""
+    grouped: dict[tuple[str, str], list[_Change]] = defaultdict(list)
     for change in changes:
-        if change.text is not None:
-            continue
-        frame = frames[change.table]
-        series = frame[change.column].clone()
-        series.scatter([change.row], pl.Series([change.value], dtype=series.dtype))
-        frames[change.table] = frame.with_columns(series)
+        if change.text is None:
+            grouped[(change.table, change.column)].append(change)
+    for (name, column), group in grouped.items():
+        series = frames[name][column].clone()
+        series.scatter([c.row for c in group], pl.Series([c.value for c in group], dtype=series.dtype))
+        frames[name] = frames[name].with_columns(series)
 
 
 def inject(data: CareData, seed: int) -> tuple[CareData, pl.DataFrame, list[CellText]]:

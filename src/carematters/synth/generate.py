@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 
 import numpy as np
 import polars as pl
 
 from carematters.data.caredata import CareData, combine_years
+from carematters.data.years import collection_year_of, year_end
 from carematters.synth import params as p
 from carematters.synth.authority import make_window, simulate_authority
 from carematters.synth.cut import cut
@@ -16,6 +18,7 @@ from carematters.synth.errors import MANIFEST_SCHEMA, CellText, inject
 from carematters.synth.population import Profile
 
 Progress = Callable[[int, int, str], None]  # (done, total, what is being done)
+DEFAULT_LAST_YEAR = 2025
 
 
 @dataclass(frozen=True)
@@ -25,11 +28,19 @@ class Synthetic:
     `returns` hold typed values. Errors that a typed column cannot hold (an impossible date, a
     lower-case code, text in a number) live only in `cell_text` and reach the written files;
     every injected error, typed or textual, has a row in `manifest`.
+
+    `as_at` is set when the last year's returns are year-to-date cuts (the world was simulated
+    up to that day, before its 31 March): those returns know nothing after it and hold no OC2.
     """
 
     returns: dict[tuple[str, int], CareData]
     manifest: pl.DataFrame
     cell_text: dict[tuple[str, int], list[CellText]] = field(default_factory=dict)
+    as_at: date | None = None
+
+    def year_to_date(self, year: int) -> bool:
+        """Whether `year`'s returns are year-to-date cuts rather than full years."""
+        return self.as_at is not None and year == collection_year_of(self.as_at)
 
     @property
     def authorities(self) -> list[str]:
@@ -59,7 +70,7 @@ class Synthetic:
         frame = pl.DataFrame(rows, schema={"la": pl.String, "year": pl.Int64, "children": pl.Int64,
                                            "episodes": pl.Int64, "looked_after_31_march": pl.Int64})
         return frame.join(errors.with_columns(pl.col("errors").cast(pl.Int64)), on=["la", "year"],
-                          how="left").with_columns(pl.col("errors").fill_null(0))
+                          how="left", maintain_order="left").with_columns(pl.col("errors").fill_null(0))
 
 
 def _authorities(rng: np.random.Generator, count: int, children: int) -> list[tuple[str, str, int,
@@ -80,20 +91,37 @@ def _authorities(rng: np.random.Generator, count: int, children: int) -> list[tu
     return out
 
 
-def generate(children: int, years: int, *, seed: int = 0, last_year: int = 2025,
-             authorities: int = 1, errors: bool = False, progress: Progress | None = None
-             ) -> Synthetic:
+def _last_year(last_year: int | None, as_at: date | None) -> int:
+    if as_at is None:
+        return DEFAULT_LAST_YEAR if last_year is None else last_year
+    if last_year is not None and last_year != collection_year_of(as_at):
+        raise ValueError(f"as_at {as_at} is in collection year {collection_year_of(as_at)}, "
+                         f"not last_year {last_year}")
+    return collection_year_of(as_at)
+
+
+def generate(children: int, years: int, *, seed: int = 0, last_year: int | None = None,
+             as_at: date | None = None, authorities: int = 1, errors: bool = False,
+             progress: Progress | None = None) -> Synthetic:
     """Synthetic returns for `authorities` authorities over `years` collection years.
 
     `children` is the number of distinct children looked after at some time in the window in
     the first authority, exactly (short-break children included); further authorities have
     between 0.6 and 1.4 times as many. Care leavers who left before the window and appear only
     in OC3 come on top. The same arguments always give the same data.
+
+    The window ends on 31 March of `last_year` (2025 by default). With `as_at` it ends on that
+    day instead (`last_year` then defaults to, and must be, the collection year containing it),
+    and the last return is a year-to-date cut: what the authority knew on `as_at`, with no OC2.
+    `as_at` on 31 March is simply a full last year, identical to leaving `as_at` out.
     """
     if children < 1 or years < 1:
         raise ValueError("children and years must be at least 1")
+    last_year = _last_year(last_year, as_at)
+    if as_at is not None and as_at == year_end(last_year):
+        as_at = None  # the year is complete: nothing differs from a full-year run
     first_year = last_year - years + 1
-    window = make_window(first_year, last_year)
+    window = make_window(first_year, last_year, as_at)
     plan = _authorities(np.random.default_rng((seed, 1)), authorities, children)
     total = len(plan) * (years + 1)
     done = 0
@@ -116,4 +144,4 @@ def generate(children: int, years: int, *, seed: int = 0, last_year: int = 2025,
             if progress:
                 progress(done, total, f"{la} {year}")
     manifest = pl.concat(manifests) if manifests else pl.DataFrame(schema=MANIFEST_SCHEMA)
-    return Synthetic(returns, manifest, cell_text)
+    return Synthetic(returns, manifest, cell_text, as_at)

@@ -93,6 +93,8 @@ def health_assessments(rng: np.random.Generator, periods: pl.DataFrame, dob: np.
         return late_or_early(rng, due, 0.12, (0, 30), (1, 60)) - current
 
     held = chain(np.arange(child.size), first, periods["stop"].to_numpy(), gap)
+    # Some review assessments never happen (about 90% of children have one each year).
+    held = held.filter((pl.col("step") == 0) | pl.Series(rng.random(held.height) >= 0.09))
     own = held["owner"].to_numpy()
     return pl.DataFrame({
         "child": child[own], "ASSESSMENT_DATE": held["day"].to_numpy(),

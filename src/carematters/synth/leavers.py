@@ -49,9 +49,13 @@ def _support_end(rng: np.random.Generator, eligible: pl.DataFrame, dob: np.ndarr
     return np.where(requested, birthday(dob[child], 25), birthday(dob[child], 21))
 
 
-def pathway(rng: np.random.Generator, eligible: pl.DataFrame, dob: np.ndarray, advisers: int
-            ) -> tuple[pl.DataFrame, pl.DataFrame, np.ndarray]:
-    """(PathwayPlans, PAContacts, support end day per eligible child)."""
+def pathway(rng: np.random.Generator, eligible: pl.DataFrame, dob: np.ndarray, advisers: int,
+            from_day: int) -> tuple[pl.DataFrame, pl.DataFrame, np.ndarray]:
+    """(PathwayPlans, PAContacts, support end day per eligible child).
+
+    Reviews and contacts are simulated from shortly before `from_day` only (earlier ones are
+    never reported), each chain entering at a random point of its usual interval.
+    """
     child = eligible["child"].to_numpy()
     n = child.size
     support_end = _support_end(rng, eligible, dob)
@@ -59,7 +63,9 @@ def pathway(rng: np.random.Generator, eligible: pl.DataFrame, dob: np.ndarray, a
     start = eligible["eligible_from"].to_numpy()
     assessed = start + np.where(rng.random(n) < 0.85, rng.integers(10, 86, n), rng.integers(92, 151, n))
     planned = assessed + rng.integers(3, 21, n)
-    reviews = chain(np.arange(n), add_months(planned, 6) - rng.integers(0, 40, n), stop,
+    first_review = np.maximum(add_months(planned, 6) - rng.integers(0, 40, n),
+                              from_day - rng.integers(0, 186, n))
+    reviews = chain(np.arange(n), first_review, stop,
                     lambda idx, k, d: rng.integers(120, 186, idx.size))
     pa = np.array([f"PA{i:03d}" for i in range(1, advisers + 1)])[rng.integers(0, advisers, n)]
     own = reviews["owner"].to_numpy()
@@ -72,7 +78,9 @@ def pathway(rng: np.random.Generator, eligible: pl.DataFrame, dob: np.ndarray, a
         pl.col("PLAN_DATE") < pl.Series(np.concatenate([stop, stop, stop[own]])))
     leaving = eligible["end"].fill_null(0).to_numpy()
     leaver = np.flatnonzero(eligible["leaver"].to_numpy())
-    contacts = chain(leaver, leaving[leaver] + rng.integers(7, 41, leaver.size), support_end[leaver],
+    first_contact = np.maximum(leaving[leaver] + rng.integers(7, 41, leaver.size),
+                               from_day - rng.integers(0, 76, leaver.size))
+    contacts = chain(leaver, first_contact, support_end[leaver],
                      lambda idx, k, d: rng.integers(28, 76, idx.size))
     cown = contacts["owner"].to_numpy()
     contact_frame = pl.DataFrame({"child": child[cown], "CONTACT_DATE": contacts["day"].to_numpy(),
@@ -108,8 +116,10 @@ def oc3(rng: np.random.Generator, eligible: pl.DataFrame, support_end: np.ndarra
         b = birthday(dob, age)
         cy = collection_year(b)
         ok = (b >= left) & (b >= window_start) & (b <= window_end)
-        if age <= 18:  # 17- and 18-year-olds were added to OC3 for 2016
-            ok &= cy >= 2016
+        if age <= 18:
+            # Added to OC3 for 2016; only if no longer looked after on the birthday, and leaving
+            # on the birthday itself means looked after that day (DfE 1016).
+            ok &= (cy >= 2016) & (b > left)
         elif age > 21:  # 22-25, only those who asked for support, from 2023
             ok &= (cy >= 2023) & (b <= support_end[leavers])
         idx = np.flatnonzero(ok)

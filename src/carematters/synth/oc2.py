@@ -39,7 +39,8 @@ def _in_year(frame: pl.DataFrame, col: str, start: int, end: int) -> pl.DataFram
 def oc2_rows(life, episodes: pl.DataFrame, year: int) -> pl.DataFrame:
     start, end = day(year_start(year)), day(year_end(year))
     rng = np.random.default_rng((life.seed, int(life.la), year, 2))
-    kids = cohort(episodes, year).join(life.children.select("child", "dob"), on="child")
+    kids = cohort(episodes, year).join(life.children.select("child", "dob"), on="child",
+                                       maintain_order="left")
     dob = kids["dob"].to_numpy()
     n = kids.height
     age_start, age_end = age_at(dob, np.full(n, start)), age_at(dob, np.full(n, end))
@@ -49,11 +50,17 @@ def oc2_rows(life, episodes: pl.DataFrame, year: int) -> pl.DataFrame:
     checks = _in_year(tables["HealthAssessments"], "ASSESSMENT_DATE", start, end).group_by("child").agg(
         pl.col("IMMUNISATIONS_UP_TO_DATE").last().alias("imm"))
     dental = _in_year(tables["DentalChecks"], "CHECK_DATE", start, end).select("child").unique()
-    frame = (kids.join(sdq, on="child", how="left").join(checks, on="child", how="left")
-             .join(dental.with_columns(pl.lit(1, pl.Int8).alias("teeth")), on="child", how="left"))
+    teeth = dental.with_columns(pl.lit(1, pl.Int8).alias("teeth"))
+    frame = (kids.join(sdq, on="child", how="left", maintain_order="left")
+             .join(checks, on="child", how="left", maintain_order="left")
+             .join(teeth, on="child", how="left", maintain_order="left"))
+    # Ages 4-16 through the year: a score, or why not; turning 4 or 17 during it: SDQ1 (too
+    # young or old at the assessment); under 4 at the end or 17 at the start: nothing (188/189).
     in_sdq_ages = (age_start >= 4) & (age_end <= 16)
+    asked = (age_end >= 4) & (age_start <= 16)
     score = np.where(in_sdq_ages, frame["SDQ_SCORE"].fill_null(-1).to_numpy(), -1)
-    reason = np.where(in_sdq_ages, pick(rng, SDQ_MISSING_REASON, n), "SDQ1")
+    reason = np.where(in_sdq_ages, pick(rng, SDQ_MISSING_REASON, n),
+                      np.where(asked, "SDQ1", None))
     misuse = rng.random(n) < np.where(age_end >= 11, 0.045, 0.002)
     received = misuse & (rng.random(n) < 0.6)
     assessed = frame["imm"].is_not_null().to_numpy()

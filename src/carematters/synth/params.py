@@ -78,6 +78,8 @@ REMAND_REC = {"E14": 75, "E9": 25}
 #: Carer changes per year in care, before the child's own instability factor.
 MOVE_RATE = {"adoption": 0.28, "sgo": 0.28, "longterm": 0.38, "short": 0.8, "teen": 0.9,
              "remand": 0.6, "uasc": 0.5}
+#: Move rate multipliers by time in care (years from, to).
+MOVE_RATE_BY_YEAR_IN_CARE = ((0, 1, 1.6), (1, 3, 1.2), (3, None, 0.45))
 EARLY_MOVE_P = 0.28  # an emergency placement followed by a planned one within ~2 months
 TEMP_RATE = 0.05  # temporary moves (T0-T4) per year
 SAME_CARER_RATE = 0.04  # house moves / provider changes with the same carer, per year

@@ -31,9 +31,14 @@ def _ids(la: str, n: int) -> pl.Series:
     return (la + serial).alias("CHILD")
 
 
-def _permanence(rng: np.random.Generator, entry: np.ndarray, n: int) -> dict[str, np.ndarray]:
-    prev = pick(rng, p.PREV_PERM, n)
-    year, month, day_ = civil(entry - uniform_days(rng, 200, 3000, n))
+def _permanence(rng: np.random.Generator, entry: np.ndarray, dob: np.ndarray, la: str
+                ) -> dict[str, pl.Series]:
+    """Previous permanence (adoption, SGO, CAO) before this care, with a date between the
+    child's first birthday and half a year before entry; too young for that means none."""
+    n = entry.size
+    when = entry - uniform_days(rng, 200, 3000, n)
+    prev = np.where(when >= dob + 365, pick(rng, p.PREV_PERM, n), "Z1")
+    year, month, day_ = civil(when)
     style = rng.random(n)
     known = pl.Series(np.isin(prev, ["P1", "P2", "P3"]))
     two = pl.col("m").cast(pl.String).str.zfill(2)
@@ -47,7 +52,13 @@ def _permanence(rng: np.random.Generator, entry: np.ndarray, n: int) -> dict[str
                                                         pl.col("y").cast(pl.String)))
         .otherwise(pl.concat_str(pl.lit("zz/zz/"), pl.col("y").cast(pl.String)))
     ).to_series()
-    return {"prev_perm": pl.Series(prev.tolist(), dtype=pl.String), "date_perm": date_perm}
+    # The authority that arranged it (DfE 630 asks for it with P1-P3): often this one.
+    others = np.array([code for code, _ in p.AUTHORITIES], dtype=object)
+    arranged = np.where(rng.random(n) < 0.6, la, others[rng.integers(0, others.size, n)])
+    la_perm = pl.Series(np.where(np.isin(prev, ["P1", "P2", "P3"]), arranged, None).tolist(),
+                        dtype=pl.String)
+    return {"prev_perm": pl.Series(prev.tolist(), dtype=pl.String), "date_perm": date_perm,
+            "la_perm": la_perm}
 
 
 def children(rng: np.random.Generator, la: str, entries: pl.DataFrame) -> pl.DataFrame:
@@ -77,8 +88,8 @@ def children(rng: np.random.Generator, la: str, entries: pl.DataFrame) -> pl.Dat
         "uasc": uasc,
         "duc": np.where(uasc, duc, -1),
         "mc_dob": mc_dob,
-        "instability": rng.gamma(1.3, 1 / 1.3, n),
+        "instability": rng.gamma(0.6, 1 / 0.6, n),
         "sdq_level": np.clip(rng.normal(14, 6, n), 0, 40),
         "fortune": rng.standard_normal(n),
-        **_permanence(rng, entry, n),
+        **_permanence(rng, entry, dob, la),
     }).with_columns(pl.col("duc", "mc_dob").replace(-1, None))

@@ -14,7 +14,7 @@ import numpy as np
 import polars as pl
 
 from carematters.synth import params as p
-from carematters.synth._draw import YEAR, age_at, birthday, pick, uniform_days
+from carematters.synth._draw import YEAR, age_at, birthday, civil, day_number, pick, uniform_days
 
 LEAD_YEARS = 25  # a care leaver of 25 in the window entered at most 25 years before it
 
@@ -27,7 +27,7 @@ class Window:
     first_year: int
     last_year: int
     start: int  # day number of 1 April of the first year
-    end: int  # day number of 31 March of the last year
+    end: int  # day number of 31 March of the last year, or of the as-at day inside it
 
 
 @dataclass(frozen=True)
@@ -213,7 +213,15 @@ def _adoption(rng: np.random.Generator, per: _Periods, ids: np.ndarray, ls0: np.
     }).with_columns(pl.col("order", "placed", "ceased").replace(-1, None))
     orders = plan.filter(pl.col("order").is_not_null()).select(
         "period", pl.col("order").alias("day"), pl.lit("E1").alias("ls"))
-    return plan, orders
+    # After a reversal the court revokes the placement order and a care order takes its place.
+    # Revoked by the 31 March after the reversal, so no return shows a placement order without
+    # its decision (DfE 553).
+    year, month, _ = civil(ceased)
+    by_31_march = day_number(year + (month >= 4), 3, 31)
+    revoke = np.maximum(order + 1, np.minimum(ceased + uniform_days(rng, 14, 60, n), by_31_march))
+    revoked = plan.filter(pl.col("order").is_not_null() & pl.col("ceased").is_not_null()).select(
+        "period", pl.Series("day", revoke[reversed_ & (order >= 0)]), pl.lit("C2").alias("ls"))
+    return plan, pl.concat([orders, revoked])
 
 
 def simulate(rng: np.random.Generator, entries: pl.DataFrame, window: Window, profile: Profile
@@ -262,7 +270,8 @@ def simulate(rng: np.random.Generator, entries: pl.DataFrame, window: Window, pr
         pl.when(pl.col("end") > window.end).then(None).otherwise(pl.col("end")).alias("end"),
         pl.when(pl.col("end") > window.end).then(None).otherwise(pl.col("rec")).alias("rec"),
     )
-    legal = pl.concat(legals, how="vertical_relaxed").join(periods.select("period", "start", "end"), on="period")
+    legal = pl.concat(legals, how="vertical_relaxed").join(
+        periods.select("period", "start", "end"), on="period", maintain_order="left")
     legal = legal.filter(
         (pl.col("day") > pl.col("start")) & (pl.col("day") < pl.col("end").fill_null(window.end + 1))
     ).drop("start", "end")

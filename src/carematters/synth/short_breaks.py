@@ -46,8 +46,8 @@ def short_break_episodes(rng: np.random.Generator, kids: pl.DataFrame, places: P
         pl.Series("PLACE_PROVIDER", provider[owner], dtype=pl.String),
         (pl.col("DECOM") + pl.Series(rng.integers(1, 4, m))).alias("DEC"),
         pl.lit("E4A").alias("REC"), pl.lit(None, pl.String).alias("REASON_PLACE_CHANGE"),
-        # DfE 214: no placement postcode or URN for short breaks (and so no distance, 398/420).
-        pl.lit(None, pl.String).alias("HOME_POST"), pl.lit(None, pl.String).alias("PL_POST"),
-        pl.lit(None, pl.String).alias("URN"),
+        pl.Series("HOME_POST", places.local(rng, n, 0.05)[owner], dtype=pl.String),
+        # No placement postcode or URN for short breaks (DfE 214).
+        pl.lit(None, pl.String).alias("PL_POST"), pl.lit(None, pl.String).alias("URN"),
         pl.lit(1, pl.Int8).alias("z_alt"), pl.lit(0, pl.Int8).alias("kind"),
     )

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "carematters.web.accounts",
     "carematters.web.children",
+    "carematters.web.grip",
 ]
 
 MIDDLEWARE = [
@@ -88,6 +89,10 @@ DATABASES = {
         BASE_DIR,
     )
 }
+# Keep database connections between requests (a new PostgreSQL connection per page costs more
+# than the page's queries); checked before reuse.
+DATABASES["default"]["CONN_MAX_AGE"] = envint("CAREMATTERS_DB_CONN_MAX_AGE", 60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 
@@ -149,6 +154,8 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = envint("CAREMATTERS_HSTS_SECONDS", 31536000 if SECURE_COOKIES else 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = False
+# Preloading HSTS binds the council's whole domain; that is the council's decision, not ours.
+SILENCED_SYSTEM_CHECKS = ["security.W021"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
@@ -176,7 +183,6 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(envstr("CAREMATTERS_STATIC_ROOT", str(REPO_DIR / "out" / "static")))
 NODE_MODULES = Path(envstr("CAREMATTERS_NODE_MODULES", str(REPO_DIR / "node_modules")))
 STATICFILES_DIRS = [
-    BASE_DIR / "static",
     ("govuk-frontend", NODE_MODULES / "govuk-frontend"),
     ("build", BASE_DIR / "static_build"),
 ]

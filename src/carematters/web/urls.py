@@ -1,10 +1,10 @@
 """Every route, kebab-case; each view declares its access policy (accounts/policy.py)."""
 
-from django.urls import path
+from django.urls import include, path
 
 from carematters.web.accounts import views as accounts
 from carematters.web.api import api_urls
-from carematters.web.children import reports
+from carematters.web.children import loading, reports
 from carematters.web.children import views as children
 
 urlpatterns = [
@@ -20,6 +20,7 @@ urlpatterns = [
     path("analysis/", reports.analysis, name="analysis"),
     path("analysis/pseudonymised-episodes.csv", reports.pseudonymised_episodes, name="pseudonymised-episodes"),
     path("analysis/ssda903-<int:year>.zip", reports.return_download, name="return-download"),
+    path("analysis/load-return/", loading.load_return, name="load-return"),
     path("children/", children.child_list, name="child-list"),
     path("children/<uuid:child>/", children.child_summary, name="child-summary"),
     path("children/<uuid:child>/details/", children.child_details, name="child-details"),
@@ -29,4 +30,5 @@ urlpatterns = [
     path("children/<uuid:child>/<slug:section>/<slug:kind>/new/", children.record_edit, name="record-new"),
     path("children/<uuid:child>/<slug:section>/<slug:kind>/<int:pk>/", children.record_edit, name="record-edit"),
     path("api/", api_urls()),
+    path("work/", include("carematters.web.grip.urls")),
 ]

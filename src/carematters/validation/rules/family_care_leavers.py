@@ -68,8 +68,9 @@ def rule_1001(ctx: Context) -> pl.DataFrame:
     adopted = last.filter(pl.col("REC").is_in(["E11", "E12"])).select("CHILD")
     # Only young people under 20 at 31 March: older ones' care falls before last year's return.
     young = ctx.dob.filter(pl.col("DOB").dt.offset_by("20y") > ctx.end).select("CHILD")
+    # Young people with no visible episodes at all are rule 1002's concern, not this one's.
     leavers = (_leavers(ctx).join(young, on="CHILD", how="semi")
-               .join(unknown_start, on="CHILD", how="anti").join(totals, on="CHILD", how="left"))
+               .join(unknown_start, on="CHILD", how="anti").join(totals, on="CHILD", how="inner"))
     leavers = in_cohort(leavers, adopted, "ADOPTED")
     eligible = (pl.col("_AFTER_14") >= THIRTEEN_WEEKS) & (pl.col("_AFTER_16") >= 1)
     return offending(leavers, pl.col("ADOPTED") | ~eligible.fill_null(False))

@@ -34,8 +34,9 @@ def _changed(column: str) -> pl.Expr:
 @rule("202", "Sex differs from the sex already recorded for this child", tables=["Header"],
       fields=["SEX"])
 def rule_202(ctx: Context) -> pl.DataFrame:
+    # Compare on the 2025 coding so that 1/2 against M/F is no change, in either year pair.
     header = _with_last(ctx, "SEX").with_columns(
-        pl.col("SEX_LAST").replace(SEX_RECODED).alias("SEX_LAST")
+        pl.col("SEX").replace(SEX_RECODED), pl.col("SEX_LAST").replace(SEX_RECODED)
     )
     return offending(header, _changed("SEX") & present("SEX") & present("SEX_LAST"))
 
@@ -76,7 +77,11 @@ def rule_208(ctx: Context) -> pl.DataFrame:
 @rule("624", "Date of birth of the mother's first child differs from the one recorded before",
       tables=["Header"], fields=["MC_DOB"])
 def rule_624(ctx: Context) -> pl.DataFrame:
-    return offending(_with_last(ctx, "MC_DOB"), present("MC_DOB_LAST") & _changed("MC_DOB"))
+    # "Contradicts" needs two dates: MC_DOB is only returned while the mother is looked after,
+    # so a blank this year (a care leaver, say) is not a contradiction.
+    return offending(
+        _with_last(ctx, "MC_DOB"), present("MC_DOB_LAST") & present("MC_DOB") & _changed("MC_DOB")
+    )
 
 
 @rule("626", "Child is recorded as a mother with a first child born before this year, but was "

@@ -36,7 +36,8 @@ def get_child_for(request, child_pk, section: str = "identity", *, edit: bool = 
 
     if section not in SECTIONS:
         raise ValueError(f"unknown section {section!r}")
-    child = Child.objects.filter(pk=child_pk).select_related("authority").first()
+    child = (Child.objects.filter(pk=child_pk)
+             .select_related("authority", "social_worker", "iro", "team").first())
     perm = f"children.{'change' if edit else 'view'}_{section}"
     if child is None or not request.user.has_perm(perm, child):
         audit.record(

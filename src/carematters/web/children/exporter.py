@@ -181,8 +181,9 @@ def _scope(frames: dict[str, pl.DataFrame], year: int) -> dict[str, pl.DataFrame
     """Who each table is about, as the DfE defines it for one year's return.
 
     The return covers children looked after in the year and care leavers due an OC3 row; UASC
-    and SWEpisodes leave out short-break-only children (V3), AD1 keeps children adopted in the
-    year (REC E11/E12), PrevPerm children who started to be looked after in the year.
+    and SWEpisodes leave out short-break-only children (V3), UASC also children whose status
+    ended before the year (DfE 205A/D), AD1 keeps children adopted in the year (REC E11/E12),
+    PrevPerm children who started to be looked after in the year, short breaks included (630).
     """
     episodes = frames["Episodes"]
     counted = episodes.filter(pl.col("LS") != "V3")
@@ -195,11 +196,14 @@ def _scope(frames: dict[str, pl.DataFrame], year: int) -> dict[str, pl.DataFrame
     adopted = episodes.filter(
         pl.col("REC").is_in(ADOPTED_REC) & _within("DEC", year)
     )["CHILD"].unique().implode()
-    starters = counted.filter(
+    starters = episodes.filter(
         (pl.col("RNE") == "S") & _within("DECOM", year)
     )["CHILD"].unique().implode()
     for name, who in (("UASC", in_care), ("SWEpisodes", open_at_end), ("AD1", adopted),
                       ("PrevPerm", starters), ("PlacedAdoption", in_care)):
         if name in scoped:
             scoped[name] = scoped[name].filter(pl.col("CHILD").is_in(who))
+    if "UASC" in scoped:
+        scoped["UASC"] = scoped["UASC"].filter(
+            pl.col("DUC").is_null() | (pl.col("DUC") >= year_start(year)))
     return scoped

@@ -115,15 +115,18 @@ class Child(Tracked):
     def child(self) -> Child:
         return self
 
-    def refresh_status(self) -> None:
+    def status_for(self, has_open_episode: bool, last_ended) -> str:
         """Looked after while an episode is open; a care leaver after ceasing at 16 or older."""
+        if has_open_episode:
+            return self.Status.LOOKED_AFTER
+        if last_ended is not None and _age(self.dob, last_ended) >= 16:
+            return self.Status.CARE_LEAVER
+        return self.Status.CLOSED
+
+    def refresh_status(self) -> None:
         episodes = list(self.episodes.order_by("decom"))
-        if any(e.dec is None for e in episodes):
-            status = self.Status.LOOKED_AFTER
-        elif episodes and _age(self.dob, episodes[-1].dec) >= 16:
-            status = self.Status.CARE_LEAVER
-        else:
-            status = self.Status.CLOSED
+        status = self.status_for(any(e.dec is None for e in episodes),
+                                 episodes[-1].dec if episodes else None)
         if status != self.status:
             self.status = status
             self.save(update_fields=["status"])

@@ -33,6 +33,25 @@ def suppress(count: int, *, on: bool) -> str:
     return str(count)
 
 
+def suppress_table(counts: list[int], *, on: bool) -> list[str]:
+    """Primary suppression of 1-5, then secondary suppression: the table's total is published,
+    so a single "c" (or several that can only add up one way) could be worked out by subtraction.
+    The smallest other cells are suppressed too until at least two cells are hidden and together
+    they hold more than 5 children."""
+    shown = [suppress(n, on=on) for n in counts]
+    if not on:
+        return shown
+    hidden = {i for i, text in enumerate(shown) if text == "c"}
+    if not hidden:
+        return shown
+    for i in sorted(range(len(counts)), key=lambda i: counts[i]):
+        if len(hidden) >= 2 and sum(counts[j] for j in hidden) > settings.SUPPRESS_AT_OR_BELOW:
+            break
+        if counts[i] > 0:
+            hidden.add(i)
+    return ["c" if i in hidden else text for i, text in enumerate(shown)]
+
+
 def _open_episodes(authority):
     return m.Episode.objects.filter(child__authority=authority, dec__isnull=True).exclude(
         ls__in=["V3", "V4"]
@@ -40,12 +59,10 @@ def _open_episodes(authority):
 
 
 def _breakdown(authority, column: str, list_name: str, *, suppressed: bool) -> list[tuple[str, str]]:
-    counts = _open_episodes(authority).values(column).annotate(n=Count("child", distinct=True))
+    rows = sorted(_open_episodes(authority).values_list(column).annotate(n=Count("child", distinct=True)))
     code_list = CODE_LISTS[list_name]
-    return sorted(
-        (f"{row[column]}: {code_list.label(row[column])}", suppress(row["n"], on=suppressed))
-        for row in counts
-    )
+    shown = suppress_table([n for _code, n in rows], on=suppressed)
+    return [(f"{code}: {code_list.label(code)}", text) for (code, _n), text in zip(rows, shown, strict=True)]
 
 
 @roles(Role.MEMBER, Role.DIRECTOR, Role.ANALYST)

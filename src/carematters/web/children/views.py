@@ -94,7 +94,8 @@ def child_section(request, child, section):
     child = get_child_for(request, child, page.slug)
     can_edit = request.user.has_perm(f"children.change_{page.slug}", child)
     groups = [
-        (kind._meta.verbose_name_plural.capitalize(), kind_slug(kind), _entries(child, kind))
+        (kind._meta.verbose_name_plural.capitalize(), kind._meta.verbose_name, kind_slug(kind),
+         _entries(child, kind))
         for kind in page.kinds
     ]
     return render(request, "children/section.html", {
@@ -138,7 +139,8 @@ def record_edit(request, child, section, kind, pk=None):
         if instance is None:
             raise Http404
     form_class = record_form(model)
-    form = form_class(request.POST or None, instance=instance, child=child)
+    form = form_class(request.POST or None, instance=instance, child=child,
+                      initial=_prefill(request.user, model, child))
     if request.method == "POST" and form.is_valid():
         record = form.save(commit=False)
         record.child = child
@@ -152,6 +154,19 @@ def record_edit(request, child, section, kind, pk=None):
         "child": child, "form": form, "title": f"{verb} {model._meta.verbose_name}",
         "back": reverse("child-section", args=[child.pk, section]),
     })
+
+
+def _prefill(user, model: type[m.Record], child: m.Child) -> dict:
+    """Single data entry: who is recording, and the child's IRO, are known already."""
+    names = {f.name for f in model._meta.fields}
+    initial = {}
+    if "worker" in names and user.role == Role.SOCIAL_WORKER:
+        initial.update(worker=user.pk, sw_id=user.sw_id)
+    if "iro" in names:
+        initial["iro"] = user.pk if user.role == Role.IRO else child.iro_id
+    if model is m.Visit:
+        initial["kind"] = "STAT"
+    return initial
 
 
 @child_scoped("history")
