@@ -91,6 +91,7 @@ def test_1015_own_provision_outside() -> None:
         ep("4", OX, "SW1A 1AA", PLACE="K2", PLACE_PROVIDER="PR4"),  # 4 pass: private
         ep("5", OX, "XX1 1XX", PLACE="K2", PLACE_PROVIDER="PR1"),   # 5 pass: not located (169)
         ep("6", OX, "SW1A 1AA", ls="V3", PLACE="K2", PLACE_PROVIDER="PR1"),  # 6 pass: break
+        ep("7", OX, "SW1A 1AA", PLACE="u6", PLACE_PROVIDER="PR1"),  # 7 pass: fostering (u6)
     ]
     assert rows("1015", Episodes=eps, la="931") == [1]
     assert rows("1015", Episodes=eps, la="E10000025") == [1]

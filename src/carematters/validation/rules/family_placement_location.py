@@ -110,7 +110,8 @@ def rule_1015(ctx: Context) -> pl.DataFrame:
         return pl.DataFrame(schema=EMPTY)
     checked = (
         (pl.col("PLACE_PROVIDER") == "PR1") & ~short_break() & present("LS") & present("PLACE")
-        & ~pl.col("PLACE").is_in(OWN_PROVISION_ANYWHERE).fill_null(False)
+        # A code sent in lower case is still that placement (146 reports the case).
+        & ~pl.col("PLACE").str.to_uppercase().is_in(OWN_PROVISION_ANYWHERE).fill_null(False)
     )
     # A placement not located is 169's finding, not this one's.
     outside = pl.col("PL_LA").is_not_null() & ~pl.col("PL_LA").is_in(own)
