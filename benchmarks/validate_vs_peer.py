@@ -39,19 +39,19 @@ PEER_EXTRAS = ("pytest",)
 DFE_TABLES = ("Header", "Episodes", "Reviews", "UASC", "OC2", "OC3", "AD1", "PlacedAdoption",
               "PrevPerm", "Missing", "SWEpisodes", "DoLo")
 
-# Runs in its own interpreter with `src` on the path. argv[1]: JSON [this, previous, year, out].
+# Runs in its own interpreter with `src` on the path. argv[1]: JSON [this, previous, year, la, out].
 OUR_DRIVER = r"""
 import json, sys, time
 started = time.perf_counter()
 from pathlib import Path
 from carematters.returns import read_csv_files
 from carematters.validation import validate
-this_year, previous, year, out = json.loads(sys.argv[1])
+this_year, previous, year, la, out = json.loads(sys.argv[1])
 imported = time.perf_counter()
 current = read_csv_files([Path(p) for p in this_year], year=year)
 last = read_csv_files([Path(p) for p in previous], year=year - 1).data if previous else None
 read = time.perf_counter()
-found = validate(current.data, last, year=year, problems=current.problems).frame
+found = validate(current.data, last, year=year, la=la, problems=current.problems).frame
 checked = time.perf_counter()
 found.select("rule", "table", "row", "child", "kind").write_csv(out)
 errors = sorted(set(found.filter(found["kind"] == "rule error")["rule"].to_list()))
@@ -156,8 +156,13 @@ def dfe_files(folder: Path) -> list[str]:
 
 
 def authority(folder: Path) -> str:
+    """The synthetic authority's ONS code: both tools are given the same one, which the rules on
+    the placement's location (in or out of the authority: 179, 1015, 503J) need."""
+    from carematters.data.authorities import ons_codes
+
     header = pl.read_csv(folder / "manifest.csv", infer_schema_length=0)
-    return header["la"][0] if header.height else ""
+    code = header["la"][0] if header.height else ""
+    return min(ons_codes(code), default=code)
 
 
 # --- 3. running a tool in its own process ----------------------------------------------------------
@@ -187,10 +192,10 @@ def fastest(runs: list[dict]) -> dict:
     return {**best, "walls": [r["wall"] for r in runs]}
 
 
-def run_ours(this_year: list[str], previous: list[str], year: int, out: Path) -> dict:
+def run_ours(this_year: list[str], previous: list[str], year: int, la: str, out: Path) -> dict:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(
         p for p in (str(SRC), os.environ.get("PYTHONPATH", "")) if p)}
-    return run_tool(sys.executable, OUR_DRIVER, [this_year, previous, year, str(out)], env)
+    return run_tool(sys.executable, OUR_DRIVER, [this_year, previous, year, la, str(out)], env)
 
 
 def run_peer(python: str, this_year: list[str], previous: list[str], year: int, la: str,
@@ -280,11 +285,12 @@ def one_size(children: int, args: argparse.Namespace, python: str, codes: dict) 
     out = args.out / name
     out.mkdir(parents=True, exist_ok=True)
     this_year, previous = dfe_files(folder / str(args.year)), dfe_files(folder / str(args.year - 1))
+    la = authority(folder)
     print(f"[{name}] ours ...", flush=True)
-    ours_run = fastest([run_ours(this_year, previous, args.year, out / "our_findings.csv")
+    ours_run = fastest([run_ours(this_year, previous, args.year, la, out / "our_findings.csv")
                         for _ in range(args.repeat)])
     print(f"[{name}] peer ...", flush=True)
-    peer_run = fastest([run_peer(python, this_year, previous, args.year, authority(folder),
+    peer_run = fastest([run_peer(python, this_year, previous, args.year, la,
                                  out / "peer_findings.csv") for _ in range(args.repeat)])
     ours, peer = findings(out / "our_findings.csv"), findings(out / "peer_findings.csv")
     year_codes = codes[args.year]

@@ -71,3 +71,34 @@ def test_distance_from_supplied_grid_references():
     # only K1 has both postcodes located: 5,000 metres
     assert result.denominator == 1
     assert result.value == pytest.approx(5000 / 1609.344)
+
+
+REAL = episodes(
+    # L1: home Oxford, placed in Oxford: IN, 1.0 mile
+    ("L1", "01/01/2022", "S", "C2", "U4", None, None, "OX4 1AA", "OX1 1AA"),
+    # L2: placed in Westminster: OUT, 51.4 miles
+    ("L2", "01/01/2022", "S", "C2", "K2", None, None, "SW1A 1AA", "OX1 1AA"),
+    # L3: placement postcode not a real one: left out of both
+    ("L3", "01/01/2022", "S", "C2", "U4", None, None, "XX1 1XX", "OX1 1AA"),
+    # L4: no home postcode: in OUT_OF_AREA (IN), not in DISTANCE
+    ("L4", "01/01/2022", "S", "C2", "U4", None, None, "OX1 2AA"),
+)
+
+
+def _real(la: str | None):
+    from carematters.data.caredata import CareData
+
+    return CareData({"Episodes": REAL}, la=la, years=(2024,), source="test")
+
+
+def test_out_of_area_from_the_postcode_directory():
+    result = compute_one("OUT_OF_AREA", _real("931"), 2024)  # Oxfordshire
+    assert (result.numerator, result.denominator) == (1, 3)
+    assert result.numerator_children()["CHILD"].to_list() == ["L2"]
+    assert not compute_one("OUT_OF_AREA", _real(None), 2024).available  # authority unknown
+
+
+def test_distance_from_the_postcode_directory():
+    result = compute_one("DISTANCE", _real("931"), 2024)
+    assert result.denominator == 2  # L1 and L2
+    assert result.value == pytest.approx((1.0 + 51.4) / 2)

@@ -72,3 +72,39 @@ def test_care_leavers_at_19(data):
     assert at_19.height > 150
     assert 0.45 <= at_19["ACTIV"].str.contains("^[FP]").mean() <= 0.72
     assert 0.75 <= at_19["ACCOM"].str.ends_with("1").mean() <= 0.95
+
+
+def test_postcodes_are_real_and_mostly_in_the_authority(data):
+    from carematters.data.authorities import ons_codes
+    from carematters.data.reference import with_placement_fields
+
+    (la, _), = [key for key in data if key[1] == YEAR]
+    eps = data[(la, YEAR)]["Episodes"].filter(pl.col("PL_POST").is_not_null())
+    located = with_placement_fields(eps, la)
+    # Every synthetic postcode is in the ONS directory (injected errors aside: clean data here).
+    assert located["PL_LA"].null_count() == 0
+    homes = eps.filter(pl.col("HOME_POST").is_not_null())  # UASC have none
+    home = with_placement_fields(homes.with_columns(pl.col("HOME_POST").alias("PL_POST")), la)
+    assert home["PL_LA"].null_count() == 0
+    # Most homes are in the authority; a good share of placements are out of it (~2 in 5).
+    home_in = home.filter(pl.col("PL_LA").is_in(sorted(ons_codes(la)))).height / home.height
+    assert home_in > 0.8
+    out = (located["PL_LOCATION"] == "OUT").mean()
+    assert 0.15 < out < 0.6
+    # Distances are real: mostly local, none unknown.
+    assert (located["PL_DISTANCE"] == 999.9).sum() == 0
+
+
+def test_postcode_pool_is_deterministic_and_local():
+    import numpy as np
+
+    from carematters.data.reference import lookup
+    from carematters.synth.places import postcode_pool
+
+    pool = postcode_pool("931", "OX")  # Oxfordshire
+    first = pool.draw(np.random.default_rng(5), 50, 0.0)
+    again = pool.draw(np.random.default_rng(5), 50, 0.0)
+    assert list(first) == list(again)
+    assert set(lookup(list(first))["LA"].to_list()) == {"E10000025"}
+    out = pool.draw(np.random.default_rng(5), 50, 1.0)
+    assert "E10000025" not in set(lookup(list(out))["LA"].to_list())

@@ -18,6 +18,10 @@ NOT_ABOUT_THE_DATA = {
     # 202 compares this year's SEX with last year's recoded to M/F even when both years use 1/2;
     # 624 compares MC_DOB with last year's when this year's is rightly blank (a care leaver, 628).
     "202", "624",
+    # A formerly unaccompanied child has no home postcode; the DfE excuses children UASC in any
+    # of the last three years, but two returns show only two, so one whose status ceased earlier
+    # is asked for postcodes (392b) and a distance (392a).
+    "392a", "392b",
 }
 
 

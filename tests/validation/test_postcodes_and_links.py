@@ -5,15 +5,17 @@ from tests.validation.util import rows
 
 def test_postcodes():
     eps = [
-        {"CHILD": "A", "HOME_POST": "SR8 2SN", "PL_POST": "DL15 3TD", "PLACE": "U4"},  # pass
-        {"CHILD": "B", "HOME_POST": "SR8 2SN", "PL_POST": None, "PLACE": "U4"},        # fail 392b
-        {"CHILD": "C", "HOME_POST": "SR8", "PL_POST": "DL153TD", "PLACE": "U4"},       # fail 392c
-        {"CHILD": "D", "HOME_POST": "SR8 2SN", "PL_POST": "sr82sn", "PLACE": "U4"},    # fail 392d
-        {"CHILD": "E", "HOME_POST": "SR8 2SN", "PL_POST": "SR8 2SN", "PLACE": "P1"},   # pass 392d
+        {"CHILD": "A", "HOME_POST": "OX1 1AA", "PL_POST": "OX4 1AA", "PLACE": "U4"},  # pass
+        {"CHILD": "B", "HOME_POST": "OX1 1AA", "PL_POST": None, "PLACE": "U4"},        # fail 392b
+        {"CHILD": "C", "HOME_POST": "OX1", "PL_POST": "OX41AA", "PLACE": "U4"},       # fail 392c
+        {"CHILD": "D", "HOME_POST": "OX1 1AA", "PL_POST": "ox11aa", "PLACE": "U4"},    # fail 392d
+        {"CHILD": "E", "HOME_POST": "OX1 1AA", "PL_POST": "OX1 1AA", "PLACE": "P1"},   # pass 392d
         {"CHILD": "F", "HOME_POST": None, "PL_POST": None, "PLACE": "U4", "LS": "V3"},  # pass: break
+        {"CHILD": "G", "HOME_POST": "XX1 1XX", "PL_POST": "OX4 1AA", "PLACE": "U4"},  # fail 392c:
+        # well formed but not in the ONS postcode directory
     ]
     assert rows("392b", Episodes=eps) == [2]
-    assert rows("392c", Episodes=eps) == [3]
+    assert rows("392c", Episodes=eps) == [3, 7]
     assert rows("392d", Episodes=eps) == [4]
     # A UASC child without a home postcode is not flagged by 392b.
     assert rows("392b", Episodes=eps[1:2], UASC=[{"CHILD": "B", "SEX": "M"}]) == []

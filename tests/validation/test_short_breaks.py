@@ -38,6 +38,29 @@ def test_367_at_most_75_days_a_year():
     assert rows("367", Episodes=eps) == [2, 3, 4, 5, 6]
 
 
+def test_367_any_12_months_across_the_year_boundary():
+    last_year = {"Episodes": [
+        brk("A", "01/12/2024", "16/12/2024"),   # last year: 15 days
+        brk("A", "01/01/2025", "16/01/2025"),   # 15 days
+        brk("A", "01/02/2025", "16/02/2025"),   # 15 days
+        brk("A", "01/03/2025", "16/03/2025"),   # 15 days: 60 last year
+        brk("B", "01/05/2024", "16/05/2024"),   # B: more than 12 months before B's breaks now
+        brk("B", "01/06/2024", "16/06/2024"),
+        brk("B", "01/07/2024", "16/07/2024"),
+    ]}
+    eps = [
+        brk("A", "01/05/2025", "16/05/2025"),   # fail: 60 + 15 = 75 ... plus the next day
+        brk("A", "01/06/2025", "02/06/2025"),   # fail: 76 days from 1 Dec 2024 to 1 Dec 2025
+        brk("B", "01/09/2025", "16/09/2025"),   # pass: B's breaks of 2024 are > 12 months ago
+        brk("B", "01/10/2025", "16/10/2025"),   # pass
+        brk("C", "01/06/2025", "16/06/2025"),   # pass: 30 days in all
+        brk("C", "01/05/2026", "16/05/2026"),   # pass (outside the year; 385 says so)
+    ]
+    assert rows("367", Episodes=eps, previous=last_year) == [1, 2]
+    # Without last year's return only this year's 16 days of A are known.
+    assert rows("367", Episodes=eps) == []
+
+
 def test_382_384_426_placements_and_statuses():
     eps = [
         brk("A", "01/05/2025", place="T1"),            # fail 382

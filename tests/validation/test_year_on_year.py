@@ -42,3 +42,20 @@ def test_uasc():
     assert rows("205D", Header=header, UASC=uasc, previous=last) == [1, 2]
     assert flagged("231", Header=header, UASC=uasc) == [("Header", 2)]
     assert rows("304", Header=header, UASC=uasc) == [2]
+
+
+def test_205a_uasc_last_year_only_needs_a_duc_last_year():
+    header = [{"CHILD": c, "DOB": "01/01/2008", "SEX": "M"} for c in "ABCD"]
+    last_year = {
+        "Header": header,
+        "UASC": [
+            {"CHILD": "A", "SEX": "M", "DUC": "01/01/2025"},  # ceased in 2024-25
+            {"CHILD": "B", "SEX": "M"},                       # no DUC last year
+            {"CHILD": "C", "SEX": "M", "DUC": "01/01/2024"},  # ceased before last year
+            {"CHILD": "D", "SEX": "M"},                       # still UASC this year
+        ],
+    }
+    this_year = {"Header": header, "UASC": [{"CHILD": "D", "SEX": "M"}]}
+    # A passes; B and C fail (rows 2, 3); D is UASC in both years
+    assert rows("205A", previous=last_year, **this_year) == [2, 3]
+    assert rows("205A", **this_year) == []  # no previous return: nothing to compare

@@ -29,9 +29,12 @@ def frame(name: str, rows: list[dict]) -> pl.DataFrame:
     return pl.DataFrame(fixed, schema=used)
 
 
-def flagged(code: str, *, year: int = 2026, previous: dict | None = None, **tables) -> list:
-    """Rows (table, row) that rule `code` flags; fails if the rule raised."""
-    current = CareData({name: frame(name, rows) for name, rows in tables.items()}, years=(year,))
+def flagged(code: str, *, year: int = 2026, previous: dict | None = None, la: str | None = None,
+            **tables) -> list:
+    """Rows (table, row) that rule `code` flags; fails if the rule raised. `la`: the returning
+    authority (DfE or ONS code), for rules on the placement's location."""
+    current = CareData({name: frame(name, rows) for name, rows in tables.items()}, la=la,
+                       years=(year,))
     prev = None
     if previous is not None:
         prev = CareData({name: frame(name, rows) for name, rows in previous.items()},

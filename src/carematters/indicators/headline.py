@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import polars as pl
 
+from carematters.data.authorities import ons_codes
 from carematters.data.codes import ADOPTED_REC
 from carematters.data.episodes import ceased_in_year, started_in_year
+from carematters.data.reference import UNKNOWN_DISTANCE, with_placement_fields
 from carematters.indicators._common import everyone_in, outward_code
 from carematters.indicators.context import Context
 from carematters.indicators.registry import NotAvailable, indicator
@@ -146,24 +148,33 @@ def uasc(ctx: Context) -> pl.DataFrame:
 
 @indicator(
     "OUT_OF_AREA", title="Children placed outside the authority",
-    definition="Percentage of children looked after at 31 March whose placement postcode is "
-               "outside the authority, judged by postcode district (outward code) against the "
-               "authority's list of districts, because no offline postcode-to-authority "
-               "directory is available.",
-    numerator="Children whose PL_POST district is not one of the authority's districts.",
-    denominator="Children looked after at 31 March with a placement postcode.",
-    exclusions="Children without a placement postcode.", direction="lower", unit="%",
+    definition="Percentage of children looked after at 31 March whose placement is outside the "
+               "authority: PL_LOCATION OUT as the DfE derives it from the placement postcode "
+               "(ONS postcode directory, offline). When the authority's postcode districts are "
+               "given instead, a placement outside those districts counts as out of area.",
+    numerator="Children whose placement postcode is in another authority (or outside the "
+              "given districts).",
+    denominator="Children looked after at 31 March with a placement postcode found in the "
+                "directory (or any placement postcode, with districts).",
+    exclusions="Children without a placement postcode, or whose postcode is not in the "
+               "directory.", direction="lower", unit="%",
     params=("la_postcode_districts",), **_H,
 )
 def out_of_area(ctx: Context) -> tuple[pl.DataFrame, str]:
-    districts = ctx.params.la_postcode_districts
-    if not districts:
-        raise NotAvailable("needs the authority's postcode districts (--districts)")
     placed = ctx.looked_after_at_end.filter(pl.col("PL_POST").is_not_null())
-    wanted = sorted(d.upper().strip() for d in districts)
-    note = (f"judged by postcode district against {len(wanted)} districts given, not by a "
-            "postcode directory")
-    return everyone_in(placed, ~outward_code(pl.col("PL_POST")).is_in(wanted)), note
+    districts = ctx.params.la_postcode_districts
+    if districts:  # the authority's own definition of its area wins
+        wanted = sorted(d.upper().strip() for d in districts)
+        note = (f"judged by postcode district against {len(wanted)} districts given, not by the "
+                "postcode directory")
+        return everyone_in(placed, ~outward_code(pl.col("PL_POST")).is_in(wanted)), note
+    if not ons_codes(ctx.data.la or ""):
+        raise NotAvailable("needs the authority's code (DfE or ONS) or its postcode districts "
+                           "(--districts)")
+    located = with_placement_fields(placed, ctx.data.la).filter(
+        pl.col("PL_LOCATION").is_not_null())
+    return everyone_in(located, pl.col("PL_LOCATION") == "OUT"), \
+        "placement authority from the ONS postcode directory (offline)"
 
 
 def _normalise(postcode: pl.Expr) -> pl.Expr:
@@ -173,16 +184,19 @@ def _normalise(postcode: pl.Expr) -> pl.Expr:
 @indicator(
     "DISTANCE", title="Average distance from home to placement (miles)",
     definition="Average straight-line distance in miles between the home postcode and the "
-               "placement postcode of children looked after at 31 March, from a supplied "
-               "postcode-to-grid-reference table.",
+               "placement postcode of children looked after at 31 March: PL_DISTANCE as the DfE "
+               "derives it (ONS postcode directory, offline), or from a supplied "
+               "postcode-to-grid-reference table when one is given.",
     numerator="Sum of distances.", denominator="Children with both postcodes located.",
-    exclusions="Children with a postcode missing or not in the supplied table.",
+    exclusions="Children with a postcode missing or not located.",
     direction="lower", unit="miles", params=("postcode_locations",), **_H,
 )
 def distance(ctx: Context) -> pl.DataFrame:
     places = ctx.params.postcode_locations
     if places is None:
-        raise NotAvailable("needs postcode locations (POSTCODE, EASTING, NORTHING)")
+        located = with_placement_fields(ctx.looked_after_at_end, ctx.data.la).filter(
+            pl.col("PL_DISTANCE").is_not_null() & (pl.col("PL_DISTANCE") != UNKNOWN_DISTANCE))
+        return everyone_in(located, True, pl.col("PL_DISTANCE"))
     grid = places.select(_normalise(pl.col("POSTCODE")).alias("KEY"), "EASTING", "NORTHING")
     located = (
         ctx.looked_after_at_end.with_columns(

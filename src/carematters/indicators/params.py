@@ -36,11 +36,11 @@ class Parameters:
     population: int | None = _p(
         None, "Children under 18 in the authority (ONS mid-year estimate) for the rate per 10,000")
     la_postcode_districts: frozenset[str] | None = _p(
-        None, "Postcode districts (outward codes such as 'CV1') inside the authority; placements "
-              "elsewhere count as out of area")
+        None, "Postcode districts (outward codes such as 'CV1') inside the authority; when given, "
+              "placements elsewhere count as out of area (instead of the postcode directory)")
     postcode_locations: pl.DataFrame | None = _p(
         None, "Postcode to grid reference (POSTCODE, EASTING, NORTHING in metres) for distances "
-              "from home; not shipped, because no offline postcode directory is available")
+              "from home, used instead of the ONS postcode directory when given")
     oc2_reference: Literal["31 March", "30 September"] = _p(
         "31 March", "OC2 cohort (NI 58, OC2 outcomes, NI 99-101): looked after for 12 months at "
                     "31 March of the year, or at the 30 September before it (the basis before "

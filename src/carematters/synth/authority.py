@@ -105,7 +105,7 @@ def simulate_authority(seed: int, la: str, area: str, target: int, window: Windo
     sb_entries = short_break_children(rng, sb_count, window)
     people = _uasc_ends_with_care(
         make_children(rng, la, pl.concat([entries, sb_entries], how="vertical_relaxed")), periods)
-    places = make_places(rng, area, target, p.OUT_OF_AREA_SHARE)
+    places = make_places(rng, area, target, p.OUT_OF_AREA_SHARE, la)
     episodes = build(rng, periods, legal, plans, people, places, window.end,
                      profile.move_factor, profile.residential_factor)
     sb = short_break_episodes(rng, sb_entries, places, window, int(periods["period"].max()) + 1)

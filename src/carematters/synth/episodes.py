@@ -300,8 +300,12 @@ def _episode_rows(rng: np.random.Generator, events: pl.DataFrame, periods: pl.Da
     rne = (pl.when(pl.col("kind") == ADOPT)
            .then(pl.when(pl.col("with_carers")).then(pl.lit("T")).otherwise(pl.lit("P")))
            .otherwise(pl.col("kind").replace_strict(RNE_OF_KIND, return_dtype=pl.String)))
-    home = periods.select("period", pl.Series("HOME_POST", places.local(rng, periods.height, 0.12),
-                                              dtype=pl.String), "end", "rec")
+    # An unaccompanied asylum-seeking child has no family home here: HOME_POST is left blank, as
+    # the DfE expects (392b does not ask for it; 406 says the distance must be blank).
+    home_post = pl.Series("HOME_POST", places.local(rng, periods.height, 0.12), dtype=pl.String)
+    home = periods.select(
+        "period", pl.when(pl.col("path") == "uasc").then(None).otherwise(home_post)
+        .alias("HOME_POST"), "end", "rec")
     episodes = events.join(home, on="period", maintain_order="left").with_columns(
         rne.alias("RNE"),
         _next("day").alias("next_day"),
@@ -319,12 +323,31 @@ def _episode_rows(rng: np.random.Generator, events: pl.DataFrame, periods: pl.Da
         pl.when(pl.col("place") == "P1").then(pl.col("HOME_POST")).otherwise(pl.col("pl_post"))
         .alias("pl_post"))
     episodes = _supported_accommodation(episodes, places)
+    episodes = _own_provision_in_area(episodes, places)
     return _settle_exits(rng, episodes).select(
         "child", "period", pl.col("day").alias("DECOM"), "RNE", pl.col("ls").alias("LS"),
         pl.col("cin").alias("CIN"), pl.col("place").alias("PLACE"),
         pl.col("provider").replace(NONE, None).alias("PLACE_PROVIDER"), "DEC", "REC",
         "REASON_PLACE_CHANGE", "HOME_POST", pl.col("pl_post").alias("PL_POST"),
         pl.col("urn").replace(NONE, None).alias("URN"), "z_alt", "kind")
+
+
+#: Own provision that may lie outside the authority (DfE 1015): fostering, adoption, K3.
+OWN_PROVISION_ANYWHERE = ("A3", "A4", "A5", "A6", "U1", "U2", "U3", "U4", "U5", "U6", "K3")
+
+
+def _own_provision_in_area(episodes: pl.DataFrame, places: Places) -> pl.DataFrame:
+    """The authority's own provision (PR1) is inside the authority (DfE 1015), except fostering,
+    adoption and supported accommodation. A home or setting drawn outside belongs to somebody
+    else: a private provider (PR4). Every child placed in one setting gets the same answer, as
+    a setting's postcode is fixed."""
+    if places.pool is None:  # made-up postcodes: no authority to be in
+        return episodes
+    inside = pl.col("pl_post").is_in(pl.Series(places.pool.own, dtype=pl.String))
+    outside = ((pl.col("provider") == "PR1") & ~pl.col("place").is_in(OWN_PROVISION_ANYWHERE)
+               & pl.col("pl_post").is_not_null() & ~inside)
+    return episodes.with_columns(
+        pl.when(outside).then(pl.lit("PR4")).otherwise(pl.col("provider")).alias("provider"))
 
 
 def _supported_accommodation(episodes: pl.DataFrame, places: Places) -> pl.DataFrame:

@@ -16,6 +16,7 @@ import polars as pl
 
 from carematters.data.caredata import CareData
 from carematters.data.episodes import continuously_looked_after, periods_of_care, with_spells
+from carematters.data.reference import with_placement_fields
 from carematters.data.schema import SOURCE_ROW, table
 from carematters.data.years import age_on_expr, year_end, year_start
 
@@ -195,3 +196,39 @@ class Context:
         """`frame` with the age (whole years) of its child on `on`, from the Header DOB."""
         joined = frame.join(self.dob.rename({"DOB": "_HDOB"}), on="CHILD", how="left")
         return joined.with_columns(age_on_expr(pl.col("_HDOB"), on).alias(alias)).drop("_HDOB")
+
+    # --- DfE-derived fields ------------------------------------------------------------------
+
+    @cached_property
+    def located(self) -> pl.DataFrame:
+        """`episodes` with the DfE-derived PL_LA, PL_LOCATION and PL_DISTANCE, from the offline
+        postcode directory (`carematters.data.reference`); PL_LOCATION needs `la`."""
+        return with_placement_fields(self.episodes, self.la)
+
+    @cached_property
+    def prev_located(self) -> pl.DataFrame:
+        """`prev_episodes` with PL_LA, PL_LOCATION and PL_DISTANCE."""
+        return with_placement_fields(self.prev_episodes, self.la)
+
+    @cached_property
+    def uasc_flag(self) -> pl.DataFrame:
+        """This year's Header (all rows) with UASC: 1 when the child has a UASC record (an item
+        other than CHILD and DOB given), else 0. The XML Header carries this flag; CSV returns
+        carry only the UASC table, so it is derived here and the input is left as sent."""
+        return _with_uasc_flag(self.table("Header"), self.table("UASC"))
+
+    @cached_property
+    def prev_uasc_flag(self) -> pl.DataFrame:
+        """Last year's Header with the derived UASC flag (empty without a previous return)."""
+        return _with_uasc_flag(self.prev("Header"), self.prev("UASC"))
+
+
+def _with_uasc_flag(header: pl.DataFrame, uasc: pl.DataFrame) -> pl.DataFrame:
+    given = pl.any_horizontal([
+        pl.col(c).is_not_null() & (pl.col(c).cast(pl.String).str.strip_chars() != "")
+        for c in ("SEX", "DUC")
+    ])
+    children = uasc.filter(given & pl.col("CHILD").is_not_null()).select("CHILD").unique()
+    flagged = children.with_columns(pl.lit(1, pl.Int8).alias("UASC"))
+    return header.join(flagged, on="CHILD", how="left").with_columns(
+        pl.col("UASC").fill_null(0))

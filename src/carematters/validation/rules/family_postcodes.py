@@ -1,7 +1,8 @@
-"""Postcodes and the URN placeholder: 392b, 392c (format only), 392d, 242.
+"""Postcodes and the URN placeholder: 392b, 392c, 392d, 242.
 
-Rules that need the postcode directory (placement authority, distance from home) are not done
-here: the directory is not shipped. See docs/validation-coverage.md.
+392c checks each postcode against the ONS postcode directory (`carematters.data.reference`,
+offline). The rules on the placement authority and distance derived from the postcodes are in
+`family_placement_location`.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import polars as pl
 
 from carematters.data.codes import SHORT_BREAK_LS
+from carematters.data.reference import lookup
 from carematters.validation.context import Context
 from carematters.validation.helpers import any_present, blank, offending, present
 from carematters.validation.registry import rule
@@ -35,11 +37,18 @@ def rule_392b(ctx: Context) -> pl.DataFrame:
 @rule("392c", "Postcode is not a valid postcode", tables=["Episodes"],
       fields=["HOME_POST", "PL_POST"])
 def rule_392c(ctx: Context) -> pl.DataFrame:
-    def bad(column: str) -> pl.Expr:
-        text = pl.col(column).cast(pl.String).str.strip_chars().str.to_uppercase()
-        return present(column) & ~text.str.contains(POSTCODE).fill_null(False)
+    # A postcode is valid when it is well formed and in the ONS postcode directory.
+    eps = ctx.table("Episodes")
+    eps = eps.with_columns(
+        pl.Series("_HOME_FOUND", lookup(eps["HOME_POST"].cast(pl.String))["LA"].is_not_null()),
+        pl.Series("_PL_FOUND", lookup(eps["PL_POST"].cast(pl.String))["LA"].is_not_null()),
+    )
 
-    return offending(ctx.table("Episodes"), bad("HOME_POST") | bad("PL_POST"))
+    def bad(column: str, found: str) -> pl.Expr:
+        text = pl.col(column).cast(pl.String).str.strip_chars().str.to_uppercase()
+        return present(column) & ~(text.str.contains(POSTCODE).fill_null(False) & pl.col(found))
+
+    return offending(eps, bad("HOME_POST", "_HOME_FOUND") | bad("PL_POST", "_PL_FOUND"))
 
 
 @rule("392d", "Home and placement postcodes should differ unless the child is placed with "

@@ -1,6 +1,6 @@
 """Short breaks (LS V3/V4, CPPCR reg 48; spec §1.1): 365, 366, 367, 382, 384, 426.
 
-A V3 episode is one individual break. Breaks are limited to 17 days each and 75 days in a year,
+A V3 episode is one individual break. Breaks are limited to 17 days each and 75 days in any 12 months,
 happen in one placement (so each break starts care: RNE S), and are never temporary (T0-T4) or
 long-term foster (U1, U4) placements. An authority records breaks either individually (V3) or as
 one agreement (V4), not both for one child in a year. An open break is counted to 31 March.
@@ -13,7 +13,8 @@ from datetime import timedelta
 import polars as pl
 
 from carematters.data.codes import SHORT_BREAK_LS, TEMPORARY_PLACEMENTS
-from carematters.validation.context import Context
+from carematters.data.years import year_end
+from carematters.validation.context import ROW, Context
 from carematters.validation.helpers import episode_end, offending
 from carematters.validation.registry import rule
 
@@ -35,17 +36,41 @@ def rule_366(ctx: Context) -> pl.DataFrame:
     return offending(ctx.table("Episodes"), V3 & (pl.col("RNE") != "S"))
 
 
-@rule("367", "Short breaks must not exceed 75 days in the year",
+@rule("367", "Short breaks must not exceed 75 days in any 12 months",
       tables=["Episodes"], fields=["LS", "DECOM", "DEC"])
 def rule_367(ctx: Context) -> pl.DataFrame:
-    # Days of V3 breaks inside the collection year, summed per child; every V3 episode of a child
-    # over the limit is flagged (the DfE's "any 12 months" judged on the collection year).
-    start = pl.max_horizontal(pl.col("DECOM"), pl.lit(ctx.start))
-    end = episode_end(ctx.end).clip(upper_bound=pl.lit(ctx.end))
-    days = (end - start).dt.total_days().clip(lower_bound=0).fill_null(0)
-    eps = ctx.table("Episodes").filter(V3 & pl.col("DECOM").is_not_null())
-    eps = eps.with_columns(days.sum().over("CHILD").alias("_DAYS"))
-    return offending(eps, pl.col("_DAYS") > 75)
+    # CPPCR reg 48: no more than 75 days of short breaks in any 12-month period. The busiest
+    # 12 months always starts where a break starts or ends where one ends, so only those windows
+    # are tried. Last year's breaks (when last year's return is given) count towards windows
+    # that reach into this year; this year's breaks inside a window over 75 days are flagged.
+    breaks = _v3_breaks(ctx)
+    windows = pl.concat([
+        breaks.select("CHILD", pl.col("_S").alias("_A"),
+                      pl.col("_S").dt.offset_by("12mo").alias("_C")),
+        breaks.select("CHILD", pl.col("_E").dt.offset_by("-12mo").alias("_A"),
+                      pl.col("_E").alias("_C")),
+    ]).filter(pl.col("_C") > pl.lit(ctx.start)).unique()
+    overlap = (pl.min_horizontal("_E", "_C") - pl.max_horizontal("_S", "_A")).dt.total_days()
+    pairs = windows.join(breaks, on="CHILD").with_columns(overlap.clip(lower_bound=0).alias("_D"))
+    busy = (pairs.group_by("CHILD", "_A", "_C").agg(pl.col("_D").sum().alias("_DAYS"))
+            .filter(pl.col("_DAYS") > 75))
+    inside = breaks.filter(pl.col("_THIS")).join(busy, on="CHILD").filter(
+        (pl.col("_E") > pl.col("_A")) & (pl.col("_S") < pl.col("_C")))
+    return inside.select(pl.col("_ROW").alias(ROW), "CHILD").unique()
+
+
+def _v3_breaks(ctx: Context) -> pl.DataFrame:
+    """V3 breaks of this year and last year: CHILD, _S (start), _E (end; open ones to 31 March
+    of their return's year), _THIS, _ROW. A break in both returns is taken from this year's."""
+    def of(eps: pl.DataFrame, end: object, this: bool) -> pl.DataFrame:
+        return eps.filter(V3 & pl.col("DECOM").is_not_null()).select(
+            "CHILD", pl.col("DECOM").alias("_S"), episode_end(end).alias("_E"),
+            pl.lit(this).alias("_THIS"), pl.col(ROW).alias("_ROW"))
+
+    now = of(ctx.table("Episodes"), ctx.end, True)
+    before = of(ctx.prev("Episodes"), year_end(ctx.year - 1), False)
+    before = before.join(now, on=["CHILD", "_S"], how="anti")
+    return pl.concat([now, before]).filter(pl.col("_E").is_not_null())
 
 
 @rule("382", "A child on short breaks cannot be in a temporary placement",
