@@ -30,6 +30,6 @@ urlpatterns = [
     path("children/<uuid:child>/<slug:section>/<slug:kind>/new/", children.record_edit, name="record-new"),
     path("children/<uuid:child>/<slug:section>/<slug:kind>/<int:pk>/", children.record_edit, name="record-edit"),
     path("api/", api_urls()),
-    path("work/", include("carematters.web.grip.urls")),
+    path("workload/", include("carematters.web.grip.urls")),
     path("planning/", include("carematters.web.planning.urls")),
 ]
