@@ -23,12 +23,11 @@ from carematters.costs import (
 )
 from carematters.data.caredata import CareData, combine_years
 from carematters.data.years import collection_year_of, year_end
-from carematters.forecast import BASE, Scenario, Settings, forecast_runs, scenario_from_mapping
-from carematters.forecast.backtest import Backtest, backtest
+from carematters.forecast import BASE, Scenario, Settings, scenario_from_mapping
+from carematters.forecast.backtest import Backtest
 from carematters.forecast.costing import forecast_costs, scenario_cost_change
-from carematters.forecast.engine import ALL, Forecast, data_end, observed
-from carematters.forecast.states import runs
-from carematters.forecast.sufficiency import own_districts, placement_shares, sufficiency
+from carematters.forecast.engine import ALL, Forecast, data_end
+from carematters.forecast.plan import plan
 from carematters.reports.forecast import forecast_chart, forecast_workbook, sufficiency_section
 
 CSV_COLUMNS = ["date", "age_band", "placement", "expected", "lower", "upper"]
@@ -93,22 +92,17 @@ class Outcome:
 def run(data: CareData, options: Options) -> Outcome:
     """Everything the command computes, without printing or writing."""
     costs = options.costs or CostTable.default(data.la)
-    episodes, origin = data["Episodes"], data_end(data)
-    run_frame = runs(episodes, data["Header"])
-    base = forecast_runs(run_frame, origin, options.settings)
-    chosen = (base if options.scenario is BASE
-              else forecast_runs(run_frame, origin, options.settings, options.scenario))
-    history = observed(run_frame, origin, options.settings.reference_months)
-    districts = options.districts or tuple(own_districts(episodes))
-    shares = placement_shares(episodes, base.rates.start, base.rates.end, districts)
-    checked = None
-    if options.backtest_years:
-        checked = backtest(run_frame, origin,
-                           years=options.backtest_years, settings=options.settings)
+    origin = data_end(data)
+    found = plan(data, origin, options.settings, options.scenario,
+                 backtest_years=options.backtest_years, districts=options.districts)
+    if found.backtest_problem:
+        raise ValueError(found.backtest_problem)
+    base, chosen = found.base, found.chosen
     change = None if chosen is base else scenario_cost_change(base, chosen, costs)
-    return Outcome(base, chosen, forecast_costs(chosen, costs), change,
-                   sufficiency(chosen, shares), checked, costs, history,
-                   current_population_cost(data, costs, origin), year_costs(data, costs, _last_full_year(origin)))
+    return Outcome(base, chosen, forecast_costs(chosen, costs), change, found.sufficiency,
+                   found.backtest, costs, found.history,
+                   current_population_cost(data, costs, origin),
+                   year_costs(data, costs, _last_full_year(origin)))
 
 
 def _last_full_year(origin: date) -> int:

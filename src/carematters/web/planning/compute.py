@@ -4,9 +4,8 @@ The record is exported through the app's one exporter (`children/exporter.py`) f
 collection year since the authority's first episode and combined (`combine_years`): the
 projection starts from everyone in care today, whatever year they came in, and the backtest
 rewinds up to three years and needs the two years before each origin to learn from.
-The steps are the forecast command's (commands/forecast.py `run`), with one difference: the
-command starts at the end of its returns (31 March), the pages start today, from the record as
-it stands.
+The steps are `carematters.forecast.plan`, shared with the forecast command; the command starts
+at the end of its returns (31 March), the pages start today, from the record as it stands.
 
 Caching: one Django cache entry per authority, as-at day, state of the record, state of the cost
 table and scenario. The states are the newest audit-trail row of a write to a child's record or
@@ -28,19 +27,10 @@ from carematters.costs import GROUPS, CostTable, current_population_cost
 from carematters.costs.table import SCHEMA
 from carematters.data.caredata import CareData, combine_years
 from carematters.data.years import collection_year_of
-from carematters.forecast import (
-    BASE,
-    Forecast,
-    Scenario,
-    Settings,
-    forecast_runs,
-    scenario_from_mapping,
-)
-from carematters.forecast.backtest import Backtest, backtest
+from carematters.forecast import BASE, Forecast, Scenario, Settings, scenario_from_mapping
+from carematters.forecast.backtest import Backtest
 from carematters.forecast.costing import scenario_cost_change, yearly_costs
-from carematters.forecast.engine import observed
-from carematters.forecast.states import runs
-from carematters.forecast.sufficiency import own_districts, placement_shares, sufficiency
+from carematters.forecast.plan import plan
 from carematters.web.accounts.models import AuditEvent
 from carematters.web.children import models as m
 from carematters.web.children.exporter import export_caredata
@@ -124,25 +114,15 @@ class Planning:
 
 def compute(data: CareData, costs: CostTable, as_at: date, scenario: Scenario = BASE,
             backtest_years: int = BACKTEST_YEARS, settings: Settings = SETTINGS) -> Planning:
-    """The forecast command's steps (commands/forecast.py `run`) from `as_at`."""
-    episodes = data["Episodes"]
-    run_frame = runs(episodes, data["Header"])
-    base = forecast_runs(run_frame, as_at, settings)
-    chosen = base if scenario is BASE else forecast_runs(run_frame, as_at, settings, scenario)
-    shares = placement_shares(episodes, base.rates.start, base.rates.end,
-                              own_districts(episodes))
-    checked, problem = None, ""
-    if backtest_years:
-        try:
-            checked = backtest(run_frame, as_at, years=backtest_years, settings=settings)
-        except ValueError as error:
-            problem = str(error)
+    """The forecast's steps (`carematters.forecast.plan`, shared with the command) from `as_at`,
+    costed with the authority's table."""
+    found = plan(data, as_at, settings, scenario, backtest_years=backtest_years)
+    base, chosen = found.base, found.chosen
     return Planning(
-        as_at, base, chosen, observed(run_frame, as_at, settings.reference_months), costs,
-        yearly_costs(chosen, costs),
+        as_at, base, chosen, found.history, costs, yearly_costs(chosen, costs),
         None if chosen is base else scenario_cost_change(base, chosen, costs),
-        current_population_cost(data, costs, as_at), sufficiency(chosen, shares),
-        checked, problem,
+        current_population_cost(data, costs, as_at), found.sufficiency,
+        found.backtest, found.backtest_problem,
     )
 
 
