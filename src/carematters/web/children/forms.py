@@ -6,13 +6,7 @@ from django import forms
 
 from carematters.web.accounts.models import Role, User
 from carematters.web.children import models as m
-
-_CLASSES = {
-    forms.Select: "govuk-select",
-    forms.NullBooleanSelect: "govuk-select",
-    forms.Textarea: "govuk-textarea",
-    forms.CheckboxInput: "govuk-checkboxes__input",
-}
+from carematters.web.govuk_forms import style_fields
 
 
 class GovukForm(forms.ModelForm):
@@ -21,13 +15,7 @@ class GovukForm(forms.ModelForm):
     def __init__(self, *args, child: m.Child, **kwargs):
         super().__init__(*args, **kwargs)
         self.child = child
-        for field in self.fields.values():
-            widget = field.widget
-            widget.attrs.setdefault("class", _CLASSES.get(type(widget), "govuk-input"))
-            if isinstance(field, forms.DateField):
-                widget.input_type = "date"
-                widget.format = "%Y-%m-%d"
-                widget.attrs["class"] = "govuk-input govuk-input--width-10"
+        style_fields(self)
         self._limit_choices(child)
 
     def _limit_choices(self, child: m.Child) -> None:

@@ -16,14 +16,10 @@ from django import forms
 from carematters.costs import GROUPS, LABELS
 from carematters.costs.table import EVENT_PROCESSES
 from carematters.forecast import BAND_LABELS
+from carematters.web.govuk_forms import style_fields
 from carematters.web.planning.compute import scenario_of
 from carematters.web.planning.models import Scenario, UnitCost
 
-_CLASSES = {
-    forms.Select: "govuk-select",
-    forms.Textarea: "govuk-textarea",
-    forms.CheckboxInput: "govuk-checkboxes__input",
-}
 PLACEMENT_CHOICES = [("", "All placement types"), *((g, LABELS[g]) for g in GROUPS)]
 BAND_CHOICES = [("", "All ages"), *((b, b) for b in BAND_LABELS)]
 KIND_CHOICES = [
@@ -39,15 +35,7 @@ class _Govuk:
     template_name = "forms/govuk.html"
 
     def _style(self) -> None:
-        for field in self.fields.values():
-            widget = field.widget
-            widget.attrs.setdefault("class", _CLASSES.get(type(widget), "govuk-input"))
-            if isinstance(field, forms.DateField):
-                widget.input_type = "date"
-                widget.format = "%Y-%m-%d"
-                widget.attrs["class"] = "govuk-input govuk-input--width-10"
-            elif isinstance(field, forms.DecimalField | forms.FloatField | forms.IntegerField):
-                widget.attrs["class"] = "govuk-input govuk-input--width-10"
+        style_fields(self)
 
 
 class ScenarioForm(_Govuk, forms.ModelForm):
