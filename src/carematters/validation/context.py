@@ -176,6 +176,24 @@ class Context:
         )
 
     @cached_property
+    def sw_episodes(self) -> pl.DataFrame:
+        """Social worker episodes with a start date, per child in start order (SW_DECOM, then
+        SW_DEC), with PREV_SW_DEC (the child's previous episode's end), HAS_PREV and IS_LAST.
+        Sorted once here: a dozen SW rules read it."""
+        sw = self.table("SWEpisodes").filter(pl.col("SW_DECOM").is_not_null())
+        sw = sw.sort(["CHILD", "SW_DECOM", "SW_DEC"], nulls_last=True, maintain_order=True)
+        # Sorted by child, so whole-frame shifts masked at child boundaries stand in for
+        # per-child windows (as in `episodes`).
+        child, index = pl.col("CHILD"), pl.int_range(pl.len())
+        before = child.shift(1).eq_missing(child) & (index > 0)
+        after = child.shift(-1).eq_missing(child) & (index < pl.len() - 1)
+        return sw.with_columns(
+            pl.when(before).then(pl.col("SW_DEC").shift(1)).alias("PREV_SW_DEC"),
+            before.alias("HAS_PREV"),
+            (~after).alias("IS_LAST"),
+        )
+
+    @cached_property
     def prev_episodes(self) -> pl.DataFrame:
         """Last year's episodes sorted per child, with IS_LAST."""
         eps = self.prev("Episodes").sort(["CHILD", "DECOM"], nulls_last=True, maintain_order=True)
