@@ -56,6 +56,13 @@ def _drop_repeated_headers(frame: pl.DataFrame, header: list[str], file: str) ->
     named = [(str(j), _normalise(n)) for j, n in enumerate(header) if n.strip()]
     if not named:
         return frame, []
+    # Cheap first look: a repeated header has the first column's name in the first column, and
+    # most files have no such row, so the all-columns check below rarely has to run.
+    first, first_name = named[0]
+    if not frame.select(
+        (pl.col(first).str.strip_chars().str.to_uppercase() == first_name).any()
+    ).item():
+        return frame, []
     is_header = pl.all_horizontal(
         pl.col(position).str.strip_chars().str.to_uppercase() == name for position, name in named
     ).fill_null(False)

@@ -140,21 +140,32 @@ class Context:
         """Episodes sorted per child by DECOM, with PERIOD and SPELL (carematters.data.episodes),
         PREV_<col>/NEXT_<col> from the neighbouring episodes of the same child, IS_FIRST/IS_LAST,
         the Header DOB and ages AGE_DECOM, AGE_DEC, AGE_START (1 April), AGE_END (31 March)."""
+        # `with_spells` returns the frame sorted by CHILD then DECOM (null CHILD last), so each
+        # child's rows are contiguous: whole-frame shifts masked where the neighbouring row
+        # belongs to another child give the same values as `shift().over("CHILD")`, without
+        # grouping the frame once per column (about 1 s at 150k episodes).
         eps = with_spells(self.table("Episodes"))
+        child, index = pl.col("CHILD"), pl.int_range(pl.len())
+        # The index checks keep a null CHILD in the first or last row from matching the null
+        # that the shift brings in.
+        eps = eps.with_columns(
+            (child.shift(1).eq_missing(child) & (index > 0)).alias("_SAME_BEFORE"),
+            (child.shift(-1).eq_missing(child) & (index < pl.len() - 1)).alias("_SAME_AFTER"),
+        )
+        before, after = pl.col("_SAME_BEFORE"), pl.col("_SAME_AFTER")
         neighbours = [
             expr
             for col in NEIGHBOUR_COLUMNS
             for expr in (
-                pl.col(col).shift(1).over("CHILD").alias(f"PREV_{col}"),
-                pl.col(col).shift(-1).over("CHILD").alias(f"NEXT_{col}"),
+                pl.when(before).then(pl.col(col).shift(1)).alias(f"PREV_{col}"),
+                pl.when(after).then(pl.col(col).shift(-1)).alias(f"NEXT_{col}"),
             )
         ]
-        position = pl.int_range(pl.len()).over("CHILD")
         eps = eps.with_columns(
             *neighbours,
-            (position == 0).alias("IS_FIRST"),
-            (position == pl.len().over("CHILD") - 1).alias("IS_LAST"),
-        )
+            (~before).alias("IS_FIRST"),
+            (~after).alias("IS_LAST"),
+        ).drop("_SAME_BEFORE", "_SAME_AFTER")
         eps = eps.join(self.dob, on="CHILD", how="left")
         dob = pl.col("DOB")
         return eps.with_columns(
@@ -162,6 +173,24 @@ class Context:
             age_on_expr(dob, pl.col("DEC")).alias("AGE_DEC"),
             age_on_expr(dob, self.start).alias("AGE_START"),
             age_on_expr(dob, self.end).alias("AGE_END"),
+        )
+
+    @cached_property
+    def sw_episodes(self) -> pl.DataFrame:
+        """Social worker episodes with a start date, per child in start order (SW_DECOM, then
+        SW_DEC), with PREV_SW_DEC (the child's previous episode's end), HAS_PREV and IS_LAST.
+        Sorted once here: a dozen SW rules read it."""
+        sw = self.table("SWEpisodes").filter(pl.col("SW_DECOM").is_not_null())
+        sw = sw.sort(["CHILD", "SW_DECOM", "SW_DEC"], nulls_last=True, maintain_order=True)
+        # Sorted by child, so whole-frame shifts masked at child boundaries stand in for
+        # per-child windows (as in `episodes`).
+        child, index = pl.col("CHILD"), pl.int_range(pl.len())
+        before = child.shift(1).eq_missing(child) & (index > 0)
+        after = child.shift(-1).eq_missing(child) & (index < pl.len() - 1)
+        return sw.with_columns(
+            pl.when(before).then(pl.col("SW_DEC").shift(1)).alias("PREV_SW_DEC"),
+            before.alias("HAS_PREV"),
+            (~after).alias("IS_LAST"),
         )
 
     @cached_property

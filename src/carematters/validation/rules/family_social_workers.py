@@ -24,15 +24,9 @@ REASON_REQUIRED_FROM = date(2023, 4, 1)
 
 
 def sorted_sw(ctx: Context) -> pl.DataFrame:
-    """SW episodes per child in start order, with PREV_SW_DEC and IS_LAST."""
-    sw = ctx.table("SWEpisodes").filter(pl.col("SW_DECOM").is_not_null())
-    sw = sw.sort(["CHILD", "SW_DECOM", "SW_DEC"], nulls_last=True, maintain_order=True)
-    position = pl.int_range(pl.len()).over("CHILD")
-    return sw.with_columns(
-        pl.col("SW_DEC").shift(1).over("CHILD").alias("PREV_SW_DEC"),
-        (position > 0).alias("HAS_PREV"),
-        (position == pl.len().over("CHILD") - 1).alias("IS_LAST"),
-    )
+    """SW episodes per child in start order, with PREV_SW_DEC and IS_LAST (built once per run
+    by the context)."""
+    return ctx.sw_episodes
 
 
 @rule("SW02STG1", "Social worker ID must begin with SW or XX",

@@ -12,17 +12,18 @@ from carematters.validation.registry import rule
 @rule("383", "A child in a temporary placement must then return to their normal placement",
       tables=["Episodes"], fields=["RNE", "PLACE", "PL_POST"])
 def check(ctx: Context) -> pl.DataFrame:
-    by_period = ["CHILD", "PERIOD"]
-    eps = ctx.episodes.with_columns(
-        pl.col("PLACE").shift(2).over(by_period).alias("_PLACE_BEFORE"),
-        pl.col("PL_POST").shift(2).over(by_period).alias("_POST_BEFORE"),
-        pl.col("PLACE").shift(1).over(by_period).alias("_PLACE_PREV"),
-        pl.int_range(pl.len()).over(by_period).alias("_POS"),
+    # `ctx.episodes` is sorted by child and start, so each period of care is a contiguous run
+    # of rows: the episode two rows up is in the same period when child and period match there
+    # (and so does the one in between). Whole-frame shifts then stand in for windows per period.
+    child, period = pl.col("CHILD"), pl.col("PERIOD")
+    two_in_period = (
+        child.shift(2).eq_missing(child) & period.shift(2).eq_missing(period)
+        & (pl.int_range(pl.len()) >= 2)
     )
-    after_temporary = pl.col("_PLACE_PREV").is_in(TEMPORARY_PLACEMENTS) & (pl.col("_POS") >= 2)
+    after_temporary = two_in_period & pl.col("PLACE").shift(1).is_in(TEMPORARY_PLACEMENTS)
     returned = (
         (pl.col("RNE") == "P")
-        & pl.col("PLACE").eq_missing(pl.col("_PLACE_BEFORE"))
-        & pl.col("PL_POST").eq_missing(pl.col("_POST_BEFORE"))
+        & pl.col("PLACE").eq_missing(pl.col("PLACE").shift(2))
+        & pl.col("PL_POST").eq_missing(pl.col("PL_POST").shift(2))
     )
-    return offending(eps, after_temporary & ~returned.fill_null(False))
+    return offending(ctx.episodes, after_temporary & ~returned.fill_null(False))
