@@ -47,6 +47,12 @@ def return_2025() -> CareData:
             {"CHILD": "A1", "DOB": a, "REVIEW": D(2024, 9, 1), "REVIEW_CODE": "PN1"},
             {"CHILD": "B2", "DOB": b, "REVIEW": D(2024, 5, 30), "REVIEW_CODE": "PN0"},
         ]),
+        "ReviewRecords": frame("ReviewRecords", [
+            {"CHILD": "A1", "REVIEW": D(2024, 9, 1), "DECISIONS_SENT": D(2024, 9, 5),
+             "RECORD_SENT": D(2024, 9, 20)},
+            # B2: decisions sent, the full record not yet
+            {"CHILD": "B2", "REVIEW": D(2024, 5, 30), "DECISIONS_SENT": D(2024, 6, 3)},
+        ]),
         "UASC": frame("UASC", [{"CHILD": "B2", "SEX": "M", "DOB": b}]),
         "PrevPerm": frame("PrevPerm", [
             {"CHILD": "B2", "DOB": b, "PREV_PERM": "P1", "LA_PERM": "999", "DATE_PERM": "zz/05/2023"},
@@ -103,6 +109,8 @@ def test_import_sets_the_record_up(authority):
     assert a1.status == "looked_after"
     assert a1.visits.get().seen_alone is True
     assert m.Child.objects.get(child_id="B2").uasc is True
+    review = a1.reviews.get()
+    assert (review.decisions_sent, review.record_sent) == (D(2024, 9, 5), D(2024, 9, 20))
     assert m.Child.objects.get(child_id="C3").status == "closed"  # no episodes recorded here
     assert AuditEvent.objects.filter(action="import").count() == 3
 

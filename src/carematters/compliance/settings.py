@@ -73,6 +73,10 @@ class ComplianceSettings:
     pa_contact_days: int = 56
     #: T26: return home interview offered within 72 hours (date-level: 3 days).
     return_interview_days: int = 3
+    #: T29 [U]: IRO Handbook: review decisions circulated within 5 working days of the review,
+    #: the full written record within 20 working days.
+    review_decisions_working_days: int = 5
+    review_record_working_days: int = 20
     #: T31: police protection 72 hours, child assessment order 7 days, EPO 8 days.
     police_protection_days: int = 3
     assessment_order_days: int = 7

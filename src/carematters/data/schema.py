@@ -237,6 +237,11 @@ EXTENSION_TABLES: tuple[Table, ...] = (
         CHILD, _col("MIS_START", "date", True), _col("RHI_OFFERED", "date"),
         _col("RHI_DATE", "date"), _flag("RHI_ACCEPTED"),
     ), "return home interviews after missing", extension=True, keys=("CHILD", "MIS_START")),
+    Table("ReviewRecords", (
+        CHILD, _col("REVIEW", "date", True, description="date the review was held"),
+        _col("DECISIONS_SENT", "date", description="review decisions circulated (IRO Handbook)"),
+        _col("RECORD_SENT", "date", description="full written record of the review circulated"),
+    ), "what followed each looked-after review", extension=True, keys=("CHILD", "REVIEW")),
     Table("IROAllocations", (
         CHILD, _col("IRO_ID", "str", True), _col("IRO_START", "date", True),
         _col("IRO_END", "date"),

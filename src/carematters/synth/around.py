@@ -44,6 +44,28 @@ def reviews(rng: np.random.Generator, periods: pl.DataFrame, dob: np.ndarray) ->
     return pl.DataFrame({"child": child, "REVIEW": day, "REVIEW_CODE": code})
 
 
+def review_records(rng: np.random.Generator, reviews: pl.DataFrame) -> pl.DataFrame:
+    """What followed each review: decisions and the full record circulated, in working days.
+
+    Most go out within the IRO Handbook's 5 and 20 working days; some are late, a few records
+    are never sent and a few reviews have nothing recorded at all (no row).
+    """
+    n = reviews.height
+    held = reviews["REVIEW"].to_numpy()
+    decisions_late = rng.random(n) < p.DECISIONS_LATE_P
+    decisions = np.where(decisions_late, rng.integers(6, 16, n), rng.integers(1, 6, n))
+    record_late = rng.random(n) < p.RECORD_LATE_P
+    record = np.maximum(decisions, np.where(record_late, rng.integers(21, 46, n),
+                                            rng.integers(5, 21, n)))
+    not_sent = rng.random(n) < p.RECORD_NOT_SENT_P
+    kept = rng.random(n) >= p.REVIEW_RECORD_MISSING_P
+    return pl.DataFrame({
+        "child": reviews["child"], "REVIEW": held,
+        "DECISIONS_SENT": add_working_days(held, decisions),
+        "RECORD_SENT": np.where(not_sent, -1, add_working_days(held, record)),
+    }).with_columns(pl.col("RECORD_SENT").replace(-1, None)).filter(pl.Series(kept))
+
+
 def missing(rng: np.random.Generator, periods: pl.DataFrame, dob: np.ndarray) -> pl.DataFrame:
     """Missing and away-without-authorisation episodes, concentrated on a minority of teenagers.
 

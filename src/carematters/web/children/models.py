@@ -197,9 +197,22 @@ class Review(Record):
     iro = models.ForeignKey(USER, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     child_views = models.TextField("the child's views, in their words", blank=True)
     decisions = models.TextField("decisions and recommendations", blank=True)
+    decisions_sent = models.DateField(
+        "decisions circulated", null=True, blank=True,
+        help_text="The day the review's decisions went out; the IRO Handbook expects this "
+                  "within 5 working days of the review.",
+    )
+    record_sent = models.DateField(
+        "full record circulated", null=True, blank=True,
+        help_text="The day the full written record of the review went out; the IRO Handbook "
+                  "expects this within 20 working days of the review.",
+    )
 
     SECTION, TABLE, DATE_FIELD, TITLE = "reviews", "Reviews", "review_date", "Review held"
     COLUMNS = {"REVIEW": "review_date", "REVIEW_CODE": "review_code"}
+    #: The extension table ReviewRecords: what followed the review (compliance T28/T29).
+    RECORD_COLUMNS = {"REVIEW": "review_date", "DECISIONS_SENT": "decisions_sent",
+                      "RECORD_SENT": "record_sent"}
 
     class Meta:
         ordering = ["-review_date"]
