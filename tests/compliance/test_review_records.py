@@ -50,3 +50,29 @@ def test_sent_after_the_as_at_day_is_not_yet_done_and_intervals_are_settings():
         # 27, 30, 31 Dec, 2, 3, 6, 7, 8 Jan are days 3-10: due 08/01; sent 22/01 is after as-at
         ("INTIME", "T29", "08/01/2025", None, "overdue"),
     ]
+
+
+def test_iro_spoke_to_the_child_before_each_review():
+    data = care(
+        Header=[header("OLD", "01/01/2012"), header("BABY", "01/01/2024")],
+        Episodes=[episode("OLD", "01/06/2024"), episode("BABY", "01/06/2024")],
+        Reviews=[
+            {"CHILD": "OLD", "REVIEW": "01/07/2024", "REVIEW_CODE": "PN1"},  # consulted: done
+            {"CHILD": "OLD", "REVIEW": "01/10/2024", "REVIEW_CODE": "PN1"},  # not consulted
+            {"CHILD": "OLD", "REVIEW": "01/12/2024", "REVIEW_CODE": "PN1"},  # nothing recorded
+            {"CHILD": "OLD", "REVIEW": "01/03/2025", "REVIEW_CODE": "PN1"},  # after as-at
+            {"CHILD": "BABY", "REVIEW": "01/07/2024", "REVIEW_CODE": "PN0"},  # under 4: no item
+        ],
+        ReviewRecords=[
+            {"CHILD": "OLD", "REVIEW": "01/07/2024", "IRO_CONSULTED": 1},
+            {"CHILD": "OLD", "REVIEW": "01/10/2024", "IRO_CONSULTED": 0,
+             "DECISIONS_SENT": "03/10/2024"},
+        ],
+    )
+    result = evaluate(data, d("01/02/2025"), items=["T28"])
+    assert items_of(result) == [
+        ("OLD", "T28", "01/07/2024", "01/07/2024", "done_on_time"),
+        ("OLD", "T28", "01/10/2024", None, "overdue"),
+        ("OLD", "T28", "01/12/2024", None, "overdue"),
+    ]
+    assert not result["ACTIVE"].any()  # missed, not still to do

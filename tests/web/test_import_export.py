@@ -49,7 +49,7 @@ def return_2025() -> CareData:
         ]),
         "ReviewRecords": frame("ReviewRecords", [
             {"CHILD": "A1", "REVIEW": D(2024, 9, 1), "DECISIONS_SENT": D(2024, 9, 5),
-             "RECORD_SENT": D(2024, 9, 20)},
+             "RECORD_SENT": D(2024, 9, 20), "IRO_CONSULTED": 1},
             # B2: decisions sent, the full record not yet
             {"CHILD": "B2", "REVIEW": D(2024, 5, 30), "DECISIONS_SENT": D(2024, 6, 3)},
         ]),
@@ -111,6 +111,7 @@ def test_import_sets_the_record_up(authority):
     assert m.Child.objects.get(child_id="B2").uasc is True
     review = a1.reviews.get()
     assert (review.decisions_sent, review.record_sent) == (D(2024, 9, 5), D(2024, 9, 20))
+    assert review.iro_consulted is True
     assert m.Child.objects.get(child_id="C3").status == "closed"  # no episodes recorded here
     assert AuditEvent.objects.filter(action="import").count() == 3
 

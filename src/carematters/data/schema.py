@@ -241,6 +241,8 @@ EXTENSION_TABLES: tuple[Table, ...] = (
         CHILD, _col("REVIEW", "date", True, description="date the review was held"),
         _col("DECISIONS_SENT", "date", description="review decisions circulated (IRO Handbook)"),
         _col("RECORD_SENT", "date", description="full written record of the review circulated"),
+        _flag("IRO_CONSULTED", "the IRO spoke to the child in private before the review "
+                               "(or the child, of sufficient understanding, declined)"),
     ), "what followed each looked-after review", extension=True, keys=("CHILD", "REVIEW")),
     Table("IROAllocations", (
         CHILD, _col("IRO_ID", "str", True), _col("IRO_START", "date", True),

@@ -48,7 +48,8 @@ def review_records(rng: np.random.Generator, reviews: pl.DataFrame) -> pl.DataFr
     """What followed each review: decisions and the full record circulated, in working days.
 
     Most go out within the IRO Handbook's 5 and 20 working days; some are late, a few records
-    are never sent and a few reviews have nothing recorded at all (no row).
+    are never sent and a few reviews have nothing recorded at all (no row). Most children of 4
+    and over were spoken to by their IRO beforehand (T28).
     """
     n = reviews.height
     held = reviews["REVIEW"].to_numpy()
@@ -59,11 +60,17 @@ def review_records(rng: np.random.Generator, reviews: pl.DataFrame) -> pl.DataFr
                                             rng.integers(5, 21, n)))
     not_sent = rng.random(n) < p.RECORD_NOT_SENT_P
     kept = rng.random(n) >= p.REVIEW_RECORD_MISSING_P
+    # Under-4s (PN0) are too young to be consulted: nothing recorded.
+    consulted = np.where(reviews["REVIEW_CODE"].to_numpy() == "PN0", -1,
+                         (rng.random(n) < p.IRO_CONSULTED_P).astype(np.int64))
     return pl.DataFrame({
         "child": reviews["child"], "REVIEW": held,
         "DECISIONS_SENT": add_working_days(held, decisions),
         "RECORD_SENT": np.where(not_sent, -1, add_working_days(held, record)),
-    }).with_columns(pl.col("RECORD_SENT").replace(-1, None)).filter(pl.Series(kept))
+        "IRO_CONSULTED": consulted,
+    }).with_columns(
+        pl.col("RECORD_SENT").replace(-1, None), pl.col("IRO_CONSULTED").replace(-1, None)
+    ).filter(pl.Series(kept))
 
 
 def missing(rng: np.random.Generator, periods: pl.DataFrame, dob: np.ndarray) -> pl.DataFrame:

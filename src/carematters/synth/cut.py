@@ -174,7 +174,8 @@ def cut(life: Lifetime, year: int) -> CareData:
         pl.col("REVIEW").is_between(start, end)
     ).with_columns(
         _unknown_after("DECISIONS_SENT", world_end), _unknown_after("RECORD_SENT", world_end)
-    ).filter(pl.col("DECISIONS_SENT").is_not_null() | pl.col("RECORD_SENT").is_not_null())
+    ).filter(pl.any_horizontal(
+        pl.col(c).is_not_null() for c in ("DECISIONS_SENT", "RECORD_SENT", "IRO_CONSULTED")))
     for name, col in EVENT_TABLES.items():
         source = frames.get(name, life.tables[name])
         frames[name] = source.filter(pl.col(col).is_between(start, end))

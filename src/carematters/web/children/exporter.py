@@ -150,7 +150,7 @@ def _record_rows(authority_id: int, name: str, dobs: dict[str, object]) -> list[
     if name == "ReturnInterviews":
         query = query.exclude(rhi_offered=None, rhi_date=None, rhi_accepted=None)
     if name == "ReviewRecords":
-        query = query.exclude(decisions_sent=None, record_sent=None)
+        query = query.exclude(decisions_sent=None, record_sent=None, iro_consulted=None)
     for values in query.values_list(*fields, *extra):
         child = values[0]
         row = {"CHILD": child, "DOB": dobs[child]}

@@ -208,11 +208,18 @@ class Review(Record):
                   "expects this within 20 working days of the review.",
     )
 
+    iro_consulted = models.BooleanField(
+        "IRO spoke to the child before the review", null=True, blank=True,
+        help_text="Yes if the IRO spoke to the child in private about the review beforehand, or "
+                  "the child, old enough to decide, declined (CPPCR 2010 reg 36). Leave blank "
+                  "for a child too young to be consulted.",
+    )
+
     SECTION, TABLE, DATE_FIELD, TITLE = "reviews", "Reviews", "review_date", "Review held"
     COLUMNS = {"REVIEW": "review_date", "REVIEW_CODE": "review_code"}
     #: The extension table ReviewRecords: what followed the review (compliance T28/T29).
     RECORD_COLUMNS = {"REVIEW": "review_date", "DECISIONS_SENT": "decisions_sent",
-                      "RECORD_SENT": "record_sent"}
+                      "RECORD_SENT": "record_sent", "IRO_CONSULTED": "iro_consulted"}
 
     class Meta:
         ordering = ["-review_date"]
