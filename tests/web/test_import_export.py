@@ -53,6 +53,10 @@ def return_2025() -> CareData:
             # B2: decisions sent, the full record not yet
             {"CHILD": "B2", "REVIEW": D(2024, 5, 30), "DECISIONS_SENT": D(2024, 6, 3)},
         ]),
+        # The approval that went with B2's care ending (the record keeps it whatever the LS).
+        "CareEndings": frame("CareEndings", [
+            {"CHILD": "B2", "DEC": D(2025, 3, 20), "CEASE_APPROVED": D(2025, 3, 18)},
+        ]),
         "UASC": frame("UASC", [{"CHILD": "B2", "SEX": "M", "DOB": b}]),
         "PrevPerm": frame("PrevPerm", [
             {"CHILD": "B2", "DOB": b, "PREV_PERM": "P1", "LA_PERM": "999", "DATE_PERM": "zz/05/2023"},
@@ -112,6 +116,8 @@ def test_import_sets_the_record_up(authority):
     review = a1.reviews.get()
     assert (review.decisions_sent, review.record_sent) == (D(2024, 9, 5), D(2024, 9, 20))
     assert review.iro_consulted is True
+    b2_episode = m.Child.objects.get(child_id="B2").episodes.get()
+    assert b2_episode.cease_approved == D(2025, 3, 18)
     assert m.Child.objects.get(child_id="C3").status == "closed"  # no episodes recorded here
     assert AuditEvent.objects.filter(action="import").count() == 3
 

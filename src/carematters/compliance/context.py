@@ -22,6 +22,7 @@ from carematters.data.years import year_start
 EVENT_DATES = {
     "Reviews": "REVIEW",
     "ReviewRecords": "REVIEW",
+    "CareEndings": "DEC",
     "Visits": "VISIT_DATE",
     "HealthAssessments": "ASSESSMENT_DATE",
     "DentalChecks": "CHECK_DATE",

@@ -28,4 +28,5 @@ ITEM_NAMES: dict[str, str] = {
     "T28": "IRO spoke to the child before the review",
     "T29": "review decisions and record circulated",
     "T31": "short-term order ended in time",
+    "T32": "ceasing s20 care approved",
 }

@@ -83,6 +83,9 @@ class ComplianceSettings:
     emergency_protection_days: int = 8
     #: T31 [C]: an EPO may be extended once by up to 7 days; set 7 when extensions are common.
     emergency_protection_extension_days: int = 0
+    #: T32: a decision to cease s20 accommodation needs a nominated officer's approval once the
+    #: child has been accommodated for 20 working days or more (CPPCR reg 39).
+    cease_s20_working_days: int = 20
 
     @classmethod
     def documented(cls) -> dict[str, object]:

@@ -244,6 +244,13 @@ EXTENSION_TABLES: tuple[Table, ...] = (
         _flag("IRO_CONSULTED", "the IRO spoke to the child in private before the review "
                                "(or the child, of sufficient understanding, declined)"),
     ), "what followed each looked-after review", extension=True, keys=("CHILD", "REVIEW")),
+    Table("CareEndings", (
+        CHILD, _col("DEC", "date", True, description="date the episode (and the care) ceased"),
+        _col("CEASE_APPROVED", "date",
+             description="nominated officer approved the decision to cease looking after the "
+                         "child (CPPCR 2010 reg 39)"),
+    ), "approvals of decisions to cease accommodating a child", extension=True,
+        keys=("CHILD", "DEC")),
     Table("IROAllocations", (
         CHILD, _col("IRO_ID", "str", True), _col("IRO_START", "date", True),
         _col("IRO_END", "date"),

@@ -73,6 +73,23 @@ def review_records(rng: np.random.Generator, reviews: pl.DataFrame) -> pl.DataFr
     ).filter(pl.Series(kept))
 
 
+def care_endings(rng: np.random.Generator, episodes: pl.DataFrame) -> pl.DataFrame:
+    """Approval of each decision to stop accommodating a child under s20 (CPPCR reg 39, T32).
+
+    Every V2 episode that ends a period of care gets a nominated officer's approval, mostly in
+    the fortnight before the child leaves; some after (late), a few none at all (no row).
+    """
+    ends = episodes.filter(
+        (pl.col("LS") == "V2") & pl.col("DEC").is_not_null() & (pl.col("REC") != "X1"))
+    n = ends.height
+    dec = ends["DEC"].to_numpy()
+    late = rng.random(n) < p.CEASE_APPROVAL_LATE_P
+    approved = np.where(late, dec + rng.integers(1, 21, n), dec - rng.integers(0, 15, n))
+    kept = rng.random(n) >= p.CEASE_APPROVAL_MISSING_P
+    return pl.DataFrame({"child": ends["child"], "DEC": dec, "CEASE_APPROVED": approved}).filter(
+        pl.Series(kept))
+
+
 def missing(rng: np.random.Generator, periods: pl.DataFrame, dob: np.ndarray) -> pl.DataFrame:
     """Missing and away-without-authorisation episodes, concentrated on a minority of teenagers.
 

@@ -122,6 +122,7 @@ def simulate_authority(seed: int, la: str, area: str, target: int, window: Windo
     # they were (the same seed still gives the same Episodes, Reviews, ... bytes).
     tables["ReviewRecords"] = around.review_records(
         np.random.default_rng((seed, int(la), 29)), tables["Reviews"])
+    tables["CareEndings"] = around.care_endings(np.random.default_rng((seed, int(la), 32)), episodes)
     return Lifetime(
         la=la, seed=seed, window=window, children=people, periods=periods, episodes=episodes,
         adoption=plans.join(periods.select("period", "child", "end", "rec"), on="period"),

@@ -176,6 +176,10 @@ def cut(life: Lifetime, year: int) -> CareData:
         _unknown_after("DECISIONS_SENT", world_end), _unknown_after("RECORD_SENT", world_end)
     ).filter(pl.any_horizontal(
         pl.col(c).is_not_null() for c in ("DECISIONS_SENT", "RECORD_SENT", "IRO_CONSULTED")))
+    # Approvals of s20 endings in the year (T32), as much as is known by the world's end.
+    frames["CareEndings"] = life.tables["CareEndings"].filter(
+        pl.col("DEC").is_between(start, end)
+    ).with_columns(_unknown_after("CEASE_APPROVED", world_end)).drop_nulls("CEASE_APPROVED")
     for name, col in EVENT_TABLES.items():
         source = frames.get(name, life.tables[name])
         frames[name] = source.filter(pl.col(col).is_between(start, end))

@@ -26,6 +26,7 @@ MODEL_FOR_TABLE: dict[str, type[m.Record]] = {
 SECOND_TABLES: dict[str, tuple[type[m.Record], dict[str, str]]] = {
     "ReturnInterviews": (m.MissingEpisode, m.MissingEpisode.RHI_COLUMNS),
     "ReviewRecords": (m.Review, m.Review.RECORD_COLUMNS),
+    "CareEndings": (m.Episode, m.Episode.ENDING_COLUMNS),
 }
 PER_YEAR_TABLES = ("OC2", "OC3")  # stored with the collection year they were reported in
 CHILD_TABLES = ("Header", "UASC", "PrevPerm")  # built from the Child row itself
@@ -50,6 +51,7 @@ def year_windows(year: int) -> dict[str, pl.Expr]:
         "Reviews": _within("REVIEW", year),
         # With the circulation dates of the review, even those after 31 March (synth/cut.py).
         "ReviewRecords": _within("REVIEW", year),
+        "CareEndings": _within("DEC", year),
         "Missing": _overlaps("MIS_START", "MIS_END", year) & pl.col("MISSING").is_not_null(),
         "PlacedAdoption": _overlaps("DATE_PLACED", "DATE_PLACED_CEASED", year),
         "SWEpisodes": _overlaps("SW_DECOM", "SW_DEC", year),
@@ -151,6 +153,8 @@ def _record_rows(authority_id: int, name: str, dobs: dict[str, object]) -> list[
         query = query.exclude(rhi_offered=None, rhi_date=None, rhi_accepted=None)
     if name == "ReviewRecords":
         query = query.exclude(decisions_sent=None, record_sent=None, iro_consulted=None)
+    if name == "CareEndings":
+        query = query.exclude(cease_approved=None).exclude(dec=None)
     for values in query.values_list(*fields, *extra):
         child = values[0]
         row = {"CHILD": child, "DOB": dobs[child]}

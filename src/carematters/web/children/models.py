@@ -175,6 +175,12 @@ class Episode(Record):
     home_post = models.CharField("home postcode", max_length=8, blank=True)
     pl_post = models.CharField("placement postcode", max_length=8, blank=True)
     urn = models.CharField("Ofsted URN", max_length=8, blank=True)
+    cease_approved = models.DateField(
+        "decision to cease approved", null=True, blank=True,
+        help_text="For a child accommodated under section 20 for 20 working days or more: the day "
+                  "a nominated officer approved the decision to stop looking after them (CPPCR "
+                  "2010 reg 39). The decision takes effect only once approved.",
+    )
 
     SECTION, TABLE, DATE_FIELD, TITLE = "placements", "Episodes", "decom", "Episode began"
     COLUMNS = {
@@ -183,6 +189,8 @@ class Episode(Record):
         "REASON_PLACE_CHANGE": "reason_place_change", "HOME_POST": "home_post",
         "PL_POST": "pl_post", "URN": "urn",
     }
+    #: The extension table CareEndings (compliance T32).
+    ENDING_COLUMNS = {"DEC": "dec", "CEASE_APPROVED": "cease_approved"}
 
     class Meta:
         ordering = ["decom"]
