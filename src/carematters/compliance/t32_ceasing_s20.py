@@ -60,6 +60,8 @@ def ceasing_approved(ctx: Context) -> pl.DataFrame:
         "DONE",
         # Care has ended: an approval still missing is a lapse to put right in the record.
         pl.lit(False).alias("ACTIVE"),
-        pl.col("S20_FROM").alias("FROM"),
+        # The approval is filed with the ending (CareEndings is keyed by DEC), so an ending in
+        # the data can be judged even when the s20 run began before the data did.
+        pl.col("ENDED").alias("FROM"),
     )
     return finish(items, ctx, rule=RULE)
