@@ -1,6 +1,7 @@
 """T32 the decision to cease s20 care approved by a nominated officer (CPPCR reg 39)."""
 
 from carematters.compliance import evaluate
+from carematters.data.caredata import CareData
 from tests.compliance.helpers import care, d, episode, header, items_of
 
 # V2 from Monday 02/12/2024: Dec 3-6, 9-13, 16-20, 23, 24, 27, 30, 31 are working days 1-19
@@ -39,3 +40,15 @@ def test_approval_due_when_s20_care_of_20_working_days_ceases():
         ("NONE", "T32", "10/01/2025", None, "overdue"),
     ]
     assert not result["ACTIVE"].any()
+
+
+def test_an_ending_in_the_data_is_judged_though_its_s20_run_began_before_it():
+    data = care(
+        Header=[header("OLD", "01/01/2012")],
+        Episodes=[episode("OLD", "01/06/2022", ls="V2", dec="10/01/2025", rec="E4A")],
+        CareEndings=[],
+    )
+    one_year = CareData(dict(data.tables), years=(2025,))  # the data begins 01/04/2024
+    assert items_of(evaluate(one_year, d("01/02/2025"), items=["T32"])) == [
+        ("OLD", "T32", "10/01/2025", None, "overdue"),
+    ]
