@@ -218,3 +218,20 @@ def test_a_care_leaver_whose_care_ended_years_ago_still_has_adviser_contacts_due
     current = rows(client.get(reverse("grip-entitlements")), "entitlements")
     assert [r.split(" | ")[1].split(" ")[0:2] for r in current if r.startswith("Leaver")] == [
         ["Personal", "adviser"]]
+
+
+def test_a_review_whose_decisions_were_not_circulated_shows_as_overdue(kids, login):
+    # Review on Wednesday 12 February: decisions due on the 5th working day, Wednesday 19th;
+    # the record (20 working days, 12 March) is not yet due within the fortnight.
+    from carematters.web.children.models import Review
+
+    Review.objects.create(child=kids["own2"], review_date=date(2025, 2, 12), review_code="PN1")
+    listed = rows(login(kids["own"].social_worker).get(reverse("grip-my-children")), "items")
+    t29 = [r for r in listed if "T29" in r]
+    assert t29 == [
+        "Second Test | T29: review decisions circulated (review of 2025-02-12) | 19 Feb 2025 "
+        "| Overdue 1 day"
+    ]
+    Review.objects.filter(child=kids["own2"]).update(decisions_sent=date(2025, 2, 19))
+    listed = rows(login(kids["own"].social_worker).get(reverse("grip-my-children")), "items")
+    assert not [r for r in listed if "T29" in r]

@@ -47,6 +47,16 @@ def return_2025() -> CareData:
             {"CHILD": "A1", "DOB": a, "REVIEW": D(2024, 9, 1), "REVIEW_CODE": "PN1"},
             {"CHILD": "B2", "DOB": b, "REVIEW": D(2024, 5, 30), "REVIEW_CODE": "PN0"},
         ]),
+        "ReviewRecords": frame("ReviewRecords", [
+            {"CHILD": "A1", "REVIEW": D(2024, 9, 1), "DECISIONS_SENT": D(2024, 9, 5),
+             "RECORD_SENT": D(2024, 9, 20), "IRO_CONSULTED": 1},
+            # B2: decisions sent, the full record not yet
+            {"CHILD": "B2", "REVIEW": D(2024, 5, 30), "DECISIONS_SENT": D(2024, 6, 3)},
+        ]),
+        # The approval that went with B2's care ending (the record keeps it whatever the LS).
+        "CareEndings": frame("CareEndings", [
+            {"CHILD": "B2", "DEC": D(2025, 3, 20), "CEASE_APPROVED": D(2025, 3, 18)},
+        ]),
         "UASC": frame("UASC", [{"CHILD": "B2", "SEX": "M", "DOB": b}]),
         "PrevPerm": frame("PrevPerm", [
             {"CHILD": "B2", "DOB": b, "PREV_PERM": "P1", "LA_PERM": "999", "DATE_PERM": "zz/05/2023"},
@@ -103,6 +113,11 @@ def test_import_sets_the_record_up(authority):
     assert a1.status == "looked_after"
     assert a1.visits.get().seen_alone is True
     assert m.Child.objects.get(child_id="B2").uasc is True
+    review = a1.reviews.get()
+    assert (review.decisions_sent, review.record_sent) == (D(2024, 9, 5), D(2024, 9, 20))
+    assert review.iro_consulted is True
+    b2_episode = m.Child.objects.get(child_id="B2").episodes.get()
+    assert b2_episode.cease_approved == D(2025, 3, 18)
     assert m.Child.objects.get(child_id="C3").status == "closed"  # no episodes recorded here
     assert AuditEvent.objects.filter(action="import").count() == 3
 

@@ -21,6 +21,8 @@ from carematters.data.years import year_start
 #: The date column of each extension table that records when the event happened.
 EVENT_DATES = {
     "Reviews": "REVIEW",
+    "ReviewRecords": "REVIEW",
+    "CareEndings": "DEC",
     "Visits": "VISIT_DATE",
     "HealthAssessments": "ASSESSMENT_DATE",
     "DentalChecks": "CHECK_DATE",

@@ -25,5 +25,8 @@ ITEM_NAMES: dict[str, str] = {
     "T25": "personal adviser contact",
     "T26": "return interview offered",
     "T27": "IRO appointed",
+    "T28": "IRO spoke to the child before the review",
+    "T29": "review decisions and record circulated",
     "T31": "short-term order ended in time",
+    "T32": "ceasing s20 care approved",
 }

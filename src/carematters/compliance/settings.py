@@ -73,12 +73,19 @@ class ComplianceSettings:
     pa_contact_days: int = 56
     #: T26: return home interview offered within 72 hours (date-level: 3 days).
     return_interview_days: int = 3
+    #: T29 [U]: IRO Handbook: review decisions circulated within 5 working days of the review,
+    #: the full written record within 20 working days.
+    review_decisions_working_days: int = 5
+    review_record_working_days: int = 20
     #: T31: police protection 72 hours, child assessment order 7 days, EPO 8 days.
     police_protection_days: int = 3
     assessment_order_days: int = 7
     emergency_protection_days: int = 8
     #: T31 [C]: an EPO may be extended once by up to 7 days; set 7 when extensions are common.
     emergency_protection_extension_days: int = 0
+    #: T32: a decision to cease s20 accommodation needs a nominated officer's approval once the
+    #: child has been accommodated for 20 working days or more (CPPCR reg 39).
+    cease_s20_working_days: int = 20
 
     @classmethod
     def documented(cls) -> dict[str, object]:

@@ -237,6 +237,20 @@ EXTENSION_TABLES: tuple[Table, ...] = (
         CHILD, _col("MIS_START", "date", True), _col("RHI_OFFERED", "date"),
         _col("RHI_DATE", "date"), _flag("RHI_ACCEPTED"),
     ), "return home interviews after missing", extension=True, keys=("CHILD", "MIS_START")),
+    Table("ReviewRecords", (
+        CHILD, _col("REVIEW", "date", True, description="date the review was held"),
+        _col("DECISIONS_SENT", "date", description="review decisions circulated (IRO Handbook)"),
+        _col("RECORD_SENT", "date", description="full written record of the review circulated"),
+        _flag("IRO_CONSULTED", "the IRO spoke to the child in private before the review "
+                               "(or the child, of sufficient understanding, declined)"),
+    ), "what followed each looked-after review", extension=True, keys=("CHILD", "REVIEW")),
+    Table("CareEndings", (
+        CHILD, _col("DEC", "date", True, description="date the episode (and the care) ceased"),
+        _col("CEASE_APPROVED", "date",
+             description="nominated officer approved the decision to cease looking after the "
+                         "child (CPPCR 2010 reg 39)"),
+    ), "approvals of decisions to cease accommodating a child", extension=True,
+        keys=("CHILD", "DEC")),
     Table("IROAllocations", (
         CHILD, _col("IRO_ID", "str", True), _col("IRO_START", "date", True),
         _col("IRO_END", "date"),

@@ -44,6 +44,52 @@ def reviews(rng: np.random.Generator, periods: pl.DataFrame, dob: np.ndarray) ->
     return pl.DataFrame({"child": child, "REVIEW": day, "REVIEW_CODE": code})
 
 
+def review_records(rng: np.random.Generator, reviews: pl.DataFrame) -> pl.DataFrame:
+    """What followed each review: decisions and the full record circulated, in working days.
+
+    Most go out within the IRO Handbook's 5 and 20 working days; some are late, a few records
+    are never sent and a few reviews have nothing recorded at all (no row). Most children of 4
+    and over were spoken to by their IRO beforehand (T28).
+    """
+    n = reviews.height
+    held = reviews["REVIEW"].to_numpy()
+    decisions_late = rng.random(n) < p.DECISIONS_LATE_P
+    decisions = np.where(decisions_late, rng.integers(6, 16, n), rng.integers(1, 6, n))
+    record_late = rng.random(n) < p.RECORD_LATE_P
+    record = np.maximum(decisions, np.where(record_late, rng.integers(21, 46, n),
+                                            rng.integers(5, 21, n)))
+    not_sent = rng.random(n) < p.RECORD_NOT_SENT_P
+    kept = rng.random(n) >= p.REVIEW_RECORD_MISSING_P
+    # Under-4s (PN0) are too young to be consulted: nothing recorded.
+    consulted = np.where(reviews["REVIEW_CODE"].to_numpy() == "PN0", -1,
+                         (rng.random(n) < p.IRO_CONSULTED_P).astype(np.int64))
+    return pl.DataFrame({
+        "child": reviews["child"], "REVIEW": held,
+        "DECISIONS_SENT": add_working_days(held, decisions),
+        "RECORD_SENT": np.where(not_sent, -1, add_working_days(held, record)),
+        "IRO_CONSULTED": consulted,
+    }).with_columns(
+        pl.col("RECORD_SENT").replace(-1, None), pl.col("IRO_CONSULTED").replace(-1, None)
+    ).filter(pl.Series(kept))
+
+
+def care_endings(rng: np.random.Generator, episodes: pl.DataFrame) -> pl.DataFrame:
+    """Approval of each decision to stop accommodating a child under s20 (CPPCR reg 39, T32).
+
+    Every V2 episode that ends a period of care gets a nominated officer's approval, mostly in
+    the fortnight before the child leaves; some after (late), a few none at all (no row).
+    """
+    ends = episodes.filter(
+        (pl.col("LS") == "V2") & pl.col("DEC").is_not_null() & (pl.col("REC") != "X1"))
+    n = ends.height
+    dec = ends["DEC"].to_numpy()
+    late = rng.random(n) < p.CEASE_APPROVAL_LATE_P
+    approved = np.where(late, dec + rng.integers(1, 21, n), dec - rng.integers(0, 15, n))
+    kept = rng.random(n) >= p.CEASE_APPROVAL_MISSING_P
+    return pl.DataFrame({"child": ends["child"], "DEC": dec, "CEASE_APPROVED": approved}).filter(
+        pl.Series(kept))
+
+
 def missing(rng: np.random.Generator, periods: pl.DataFrame, dob: np.ndarray) -> pl.DataFrame:
     """Missing and away-without-authorisation episodes, concentrated on a minority of teenagers.
 

@@ -117,11 +117,16 @@ def simulate_authority(seed: int, la: str, area: str, target: int, window: Windo
     episodes = pl.concat([episodes, sb.select(episodes.columns)], how="vertical_relaxed")
     periods = pl.concat([periods, sb_periods], how="vertical_relaxed")
     episodes = episodes.sort("child", "DECOM")
+    tables = _around(rng, la, people, periods, episodes, window, target)
+    # A stream of its own, so that adding review records left every other table's draws as
+    # they were (the same seed still gives the same Episodes, Reviews, ... bytes).
+    tables["ReviewRecords"] = around.review_records(
+        np.random.default_rng((seed, int(la), 29)), tables["Reviews"])
+    tables["CareEndings"] = around.care_endings(np.random.default_rng((seed, int(la), 32)), episodes)
     return Lifetime(
         la=la, seed=seed, window=window, children=people, periods=periods, episodes=episodes,
         adoption=plans.join(periods.select("period", "child", "end", "rec"), on="period"),
-        places=places,
-        tables=_around(rng, la, people, periods, episodes, window, target),
+        places=places, tables=tables,
     )
 
 

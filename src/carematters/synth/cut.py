@@ -165,6 +165,21 @@ def cut(life: Lifetime, year: int) -> CareData:
     frames["SWEpisodes"] = frames["SWEpisodes"].join(_looked_after_at_end(counted), on="child")
     frames["ReturnInterviews"] = life.tables["ReturnInterviews"].with_columns(
         _unknown_after("RHI_DATE", end))
+    # What followed each review held in the year. The circulation dates belong to the review,
+    # so a March review's record sent in April is in that year's file (the next year's has no
+    # row for the review to hang on); only what is after the world's end is unknown, and a
+    # review with nothing known yet has no row (as the record exports it).
+    world_end = life.window.end
+    frames["ReviewRecords"] = life.tables["ReviewRecords"].filter(
+        pl.col("REVIEW").is_between(start, end)
+    ).with_columns(
+        _unknown_after("DECISIONS_SENT", world_end), _unknown_after("RECORD_SENT", world_end)
+    ).filter(pl.any_horizontal(
+        pl.col(c).is_not_null() for c in ("DECISIONS_SENT", "RECORD_SENT", "IRO_CONSULTED")))
+    # Approvals of s20 endings in the year (T32), as much as is known by the world's end.
+    frames["CareEndings"] = life.tables["CareEndings"].filter(
+        pl.col("DEC").is_between(start, end)
+    ).with_columns(_unknown_after("CEASE_APPROVED", world_end)).drop_nulls("CEASE_APPROVED")
     for name, col in EVENT_TABLES.items():
         source = frames.get(name, life.tables[name])
         frames[name] = source.filter(pl.col(col).is_between(start, end))

@@ -135,6 +135,14 @@ ADOPTER_LS = {"MF": {"L11": 70, "L3": 30}, "MM": {"L12": 50, "L2": 30, "L4": 20}
 # --- Around the episodes ------------------------------------------------------------------
 
 REVIEW_LATE_P = 0.08
+# After a review (IRO Handbook, T29): decisions due in 5 working days, the record in 20 [U].
+REVIEW_RECORD_MISSING_P = 0.01  # nothing recorded about what followed the review
+DECISIONS_LATE_P = 0.10
+RECORD_LATE_P = 0.18
+RECORD_NOT_SENT_P = 0.015
+CEASE_APPROVAL_LATE_P = 0.08  # T32: s20 care ended before the nominated officer approved
+CEASE_APPROVAL_MISSING_P = 0.03
+IRO_CONSULTED_P = 0.95  # T28: the IRO spoke to the child (aged 4+) before the review  # decisions went out but the full record never did
 REVIEW_CODE = {"PN1": 45, "PN2": 10, "PN3": 5, "PN4": 5, "PN5": 15, "PN6": 12, "PN7": 8}
 PREV_PERM = {"Z1": 80, "P4": 8, "P2": 5, "P3": 4, "P1": 3}
 MISSING_P_TEEN = 0.22  # share of periods of 11+ year-olds with any missing episodes

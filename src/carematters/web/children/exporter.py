@@ -17,9 +17,16 @@ from carematters.data.schema import tables_in_year
 from carematters.data.years import year_end, year_start
 from carematters.web.children import models as m
 
-#: Record models by the table they feed (MissingEpisode also feeds ReturnInterviews).
+#: Record models by the table they feed (MissingEpisode also feeds ReturnInterviews, Review
+#: also ReviewRecords: see SECOND_TABLES).
 MODEL_FOR_TABLE: dict[str, type[m.Record]] = {
     model.TABLE: model for model in m.RECORD_MODELS if model.TABLE
+}
+#: Tables fed by a second set of columns of another table's model: table -> (model, columns).
+SECOND_TABLES: dict[str, tuple[type[m.Record], dict[str, str]]] = {
+    "ReturnInterviews": (m.MissingEpisode, m.MissingEpisode.RHI_COLUMNS),
+    "ReviewRecords": (m.Review, m.Review.RECORD_COLUMNS),
+    "CareEndings": (m.Episode, m.Episode.ENDING_COLUMNS),
 }
 PER_YEAR_TABLES = ("OC2", "OC3")  # stored with the collection year they were reported in
 CHILD_TABLES = ("Header", "UASC", "PrevPerm")  # built from the Child row itself
@@ -42,6 +49,9 @@ def year_windows(year: int) -> dict[str, pl.Expr]:
         # Episodes open at any time in the year (spec §1.1 "looked after during the year").
         "Episodes": _overlaps("DECOM", "DEC", year),
         "Reviews": _within("REVIEW", year),
+        # With the circulation dates of the review, even those after 31 March (synth/cut.py).
+        "ReviewRecords": _within("REVIEW", year),
+        "CareEndings": _within("DEC", year),
         "Missing": _overlaps("MIS_START", "MIS_END", year) & pl.col("MISSING").is_not_null(),
         "PlacedAdoption": _overlaps("DATE_PLACED", "DATE_PLACED_CEASED", year),
         "SWEpisodes": _overlaps("SW_DECOM", "SW_DEC", year),
@@ -131,8 +141,8 @@ def _child_rows(children: Iterable[dict]) -> dict[str, list[dict]]:
 
 
 def _record_rows(authority_id: int, name: str, dobs: dict[str, object]) -> list[dict]:
-    if name == "ReturnInterviews":
-        model, columns = m.MissingEpisode, m.MissingEpisode.RHI_COLUMNS
+    if name in SECOND_TABLES:
+        model, columns = SECOND_TABLES[name]
     else:
         model, columns = MODEL_FOR_TABLE[name], MODEL_FOR_TABLE[name].COLUMNS
     fields = ["child__child_id", *columns.values()]
@@ -141,6 +151,10 @@ def _record_rows(authority_id: int, name: str, dobs: dict[str, object]) -> list[
     query = model.objects.filter(child__authority_id=authority_id)
     if name == "ReturnInterviews":
         query = query.exclude(rhi_offered=None, rhi_date=None, rhi_accepted=None)
+    if name == "ReviewRecords":
+        query = query.exclude(decisions_sent=None, record_sent=None, iro_consulted=None)
+    if name == "CareEndings":
+        query = query.exclude(cease_approved=None).exclude(dec=None)
     for values in query.values_list(*fields, *extra):
         child = values[0]
         row = {"CHILD": child, "DOB": dobs[child]}

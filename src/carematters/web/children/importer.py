@@ -19,7 +19,7 @@ from carematters.data.schema import SOURCE_ROW
 from carematters.web.accounts import audit
 from carematters.web.accounts.models import AuditEvent
 from carematters.web.children import models as m
-from carematters.web.children.exporter import MODEL_FOR_TABLE, PER_YEAR_TABLES
+from carematters.web.children.exporter import MODEL_FOR_TABLE, PER_YEAR_TABLES, SECOND_TABLES
 
 
 @dataclass(frozen=True)
@@ -64,8 +64,9 @@ def import_caredata(authority, data: CareData) -> ImportReport:
     for name in data.tables:
         if name in MODEL_FOR_TABLE:
             _import_table(authority, name, data, children, report)
-    if "ReturnInterviews" in data.tables:
-        _import_table(authority, "ReturnInterviews", data, children, report)
+    for name in SECOND_TABLES:  # after the tables that create the records they add to
+        if name in data.tables:
+            _import_table(authority, name, data, children, report)
     if report.problems:
         raise ImportFailed(report.problems)
     _refresh_statuses(authority, children)
@@ -132,9 +133,9 @@ def _check(instance, name: str, row_number, report: ImportReport, exclude: list[
 
 def _import_table(authority, name: str, data: CareData, children: dict[str, m.Child],
                   report: ImportReport) -> None:
-    if name == "ReturnInterviews":
-        model, columns = m.MissingEpisode, m.MissingEpisode.RHI_COLUMNS
-        keys = ("mis_start",)
+    if name in SECOND_TABLES:
+        model, columns = SECOND_TABLES[name]
+        keys = tuple(columns[k] for k in table(name).keys if k != "CHILD")
     else:
         model, columns = MODEL_FOR_TABLE[name], MODEL_FOR_TABLE[name].COLUMNS
         keys = tuple(columns[k] for k in table(name).keys if k != "CHILD")

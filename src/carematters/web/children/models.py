@@ -175,6 +175,12 @@ class Episode(Record):
     home_post = models.CharField("home postcode", max_length=8, blank=True)
     pl_post = models.CharField("placement postcode", max_length=8, blank=True)
     urn = models.CharField("Ofsted URN", max_length=8, blank=True)
+    cease_approved = models.DateField(
+        "decision to cease approved", null=True, blank=True,
+        help_text="For a child accommodated under section 20 for 20 working days or more: the day "
+                  "a nominated officer approved the decision to stop looking after them (CPPCR "
+                  "2010 reg 39). The decision takes effect only once approved.",
+    )
 
     SECTION, TABLE, DATE_FIELD, TITLE = "placements", "Episodes", "decom", "Episode began"
     COLUMNS = {
@@ -183,6 +189,8 @@ class Episode(Record):
         "REASON_PLACE_CHANGE": "reason_place_change", "HOME_POST": "home_post",
         "PL_POST": "pl_post", "URN": "urn",
     }
+    #: The extension table CareEndings (compliance T32).
+    ENDING_COLUMNS = {"DEC": "dec", "CEASE_APPROVED": "cease_approved"}
 
     class Meta:
         ordering = ["decom"]
@@ -197,9 +205,29 @@ class Review(Record):
     iro = models.ForeignKey(USER, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     child_views = models.TextField("the child's views, in their words", blank=True)
     decisions = models.TextField("decisions and recommendations", blank=True)
+    decisions_sent = models.DateField(
+        "decisions circulated", null=True, blank=True,
+        help_text="The day the review's decisions went out; the IRO Handbook expects this "
+                  "within 5 working days of the review.",
+    )
+    record_sent = models.DateField(
+        "full record circulated", null=True, blank=True,
+        help_text="The day the full written record of the review went out; the IRO Handbook "
+                  "expects this within 20 working days of the review.",
+    )
+
+    iro_consulted = models.BooleanField(
+        "IRO spoke to the child before the review", null=True, blank=True,
+        help_text="Yes if the IRO spoke to the child in private about the review beforehand, or "
+                  "the child, old enough to decide, declined (CPPCR 2010 reg 36). Leave blank "
+                  "for a child too young to be consulted.",
+    )
 
     SECTION, TABLE, DATE_FIELD, TITLE = "reviews", "Reviews", "review_date", "Review held"
     COLUMNS = {"REVIEW": "review_date", "REVIEW_CODE": "review_code"}
+    #: The extension table ReviewRecords: what followed the review (compliance T28/T29).
+    RECORD_COLUMNS = {"REVIEW": "review_date", "DECISIONS_SENT": "decisions_sent",
+                      "RECORD_SENT": "record_sent", "IRO_CONSULTED": "iro_consulted"}
 
     class Meta:
         ordering = ["-review_date"]
