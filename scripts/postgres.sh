@@ -3,6 +3,8 @@
 # create databases, and print its DATABASE_URL. Used by scripts/test.sh for the second run of
 # the web tests. Needs root (CI runs as root); installs Debian's postgresql if it is missing.
 set -euo pipefail
+# Only the URL goes to stdout (the caller captures it); everything the tools print goes to stderr.
+exec 3>&1 1>&2
 if [ "$(id -u)" != 0 ]; then
     echo "scripts/postgres.sh needs root to start PostgreSQL" >&2
     exit 1
@@ -21,4 +23,4 @@ as_postgres() { runuser -u postgres -- psql -p "$port" -qtA "$@"; }
 if [ "$(as_postgres -c "SELECT 1 FROM pg_roles WHERE rolname = 'carematters'")" != "1" ]; then
     as_postgres -c "CREATE ROLE carematters LOGIN CREATEDB PASSWORD 'carematters'" >/dev/null
 fi
-echo "postgres://carematters:carematters@127.0.0.1:${port}/carematters"
+echo "postgres://carematters:carematters@127.0.0.1:${port}/carematters" >&3

@@ -36,6 +36,10 @@ env "${deploy_env[@]}" .venv/bin/python -m carematters.web.manage collectstatic 
 # The web tests again on PostgreSQL (the audit trigger and queries differ by database).
 if [ "$(id -u)" = 0 ]; then
     postgres_url="$(bash scripts/postgres.sh)"
+    case "$postgres_url" in
+        postgres://*) ;;
+        *) echo "scripts/postgres.sh did not give a postgres:// URL: '$postgres_url'" >&2; exit 1 ;;
+    esac
     DATABASE_URL="$postgres_url" .venv/bin/python -m pytest tests/web -p no:cacheprovider
 else
     echo "Not root: skipping the PostgreSQL run of tests/web (run scripts/postgres.sh as root)."
