@@ -9,7 +9,7 @@
 `build` generates one synthetic year and loads it through the importer, with one user per
 social worker in the data. `run` signs in `--users` different social workers, each in its own
 thread, and has each repeat a caseload round (child list, a child's summary, the visits page)
-with `--think` seconds between pages, for `--seconds`; it prints p50/p95/p99 per page. Only the
+with `--think` seconds (on average, varied at random) between pages, for `--seconds`; it prints p50/p95/p99 per page. Only the
 loopback address is accepted. Uses carematters.web.settings_test (fast password hashing), since
 sign-in is not what is measured.
 """
@@ -100,6 +100,10 @@ def run(url: str, users: int, seconds: float, think: float, password: str) -> No
         session = Session(url)
         session.sign_in(username, password)
         rng = random.Random(username)
+        # People do not click in step: each starts at a random moment and pauses a random
+        # 0.5-1.5 times --think between pages (fixed pauses would send all users' requests for
+        # the same page in one burst, every round).
+        time.sleep(rng.uniform(0, think))
         while time.monotonic() < deadline:
             child = rng.choice(children)
             for name, path in (("list", "/children/"), ("summary", f"/children/{child}/"),
@@ -112,7 +116,7 @@ def run(url: str, users: int, seconds: float, think: float, password: str) -> No
                     continue
                 with lock:
                     timings[name].append(elapsed)
-                time.sleep(think)
+                time.sleep(think * rng.uniform(0.5, 1.5))
 
     threads = [threading.Thread(target=user, args=caseload) for caseload in caseloads]
     for thread in threads:

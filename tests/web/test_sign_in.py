@@ -74,6 +74,34 @@ def test_sessions_end_after_the_absolute_limit(world, client, settings):
     assert client.get(reverse("child-list")).status_code == 302
 
 
+def test_idle_expiry_moves_on_at_most_once_a_refresh_interval(world, client, settings):
+    from django.contrib.sessions.models import Session
+
+    client.force_login(world.users["sw"])
+    client.get(reverse("child-list"))
+    key = client.session.session_key
+    first = Session.objects.get(session_key=key).expire_date
+    client.get(reverse("child-list"))  # within the interval: no write, the expiry stays
+    assert Session.objects.get(session_key=key).expire_date == first
+    session = client.session
+    session["refreshed_at"] = time.time() - settings.SESSION_REFRESH_SECONDS - 1
+    session.save()
+    saved = Session.objects.get(session_key=key).expire_date
+    client.get(reverse("child-list"))  # the interval has passed: the expiry moves on
+    assert Session.objects.get(session_key=key).expire_date > saved
+
+
+def test_an_idle_session_ends(world, client, settings):
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+
+    client.force_login(world.users["sw"])
+    client.get(reverse("child-list"))
+    Session.objects.filter(session_key=client.session.session_key).update(
+        expire_date=timezone.now() - timezone.timedelta(seconds=1))
+    assert client.get(reverse("child-list")).url.startswith(reverse("login"))
+
+
 def test_signing_out_needs_a_post(world, client):
     client.force_login(world.users["sw"])
     assert client.get(reverse("logout")).status_code == 405

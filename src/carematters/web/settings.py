@@ -100,7 +100,7 @@ AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "carematters.web.accounts.backends.UserWithAuthorityBackend",
 ]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -135,7 +135,9 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 # Sessions: 30 minutes idle, 10 hours absolute (ASVS 7.3.1/7.3.2), in the database so that an
 # administrator can end them.
 SESSION_COOKIE_AGE = envint("CAREMATTERS_SESSION_IDLE_SECONDS", 30 * 60)
-SESSION_SAVE_EVERY_REQUEST = True
+# The idle expiry moves on at most once a minute (LoginRequiredMiddleware), not on every request.
+SESSION_SAVE_EVERY_REQUEST = False
+SESSION_REFRESH_SECONDS = envint("CAREMATTERS_SESSION_REFRESH_SECONDS", 60)
 SESSION_ABSOLUTE_SECONDS = envint("CAREMATTERS_SESSION_ABSOLUTE_SECONDS", 10 * 60 * 60)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 

@@ -45,9 +45,15 @@ class LoginRequiredMiddleware:
                 return JsonResponse({"detail": "Unauthorized"}, status=401)
             return redirect(f"{reverse('login')}?next={request.path}")
         started = request.session.setdefault("signed_in_at", time.time())
-        if time.time() - started > settings.SESSION_ABSOLUTE_SECONDS:
+        now = time.time()
+        if now - started > settings.SESSION_ABSOLUTE_SECONDS:
             logout(request)
             return redirect("login")
+        # Idle expiry slides on use, but writing the session on every page costs a database write
+        # per request: move it on only when it was last moved over SESSION_REFRESH_SECONDS ago, so
+        # the idle limit holds to within that margin.
+        if now - request.session.get("refreshed_at", 0) > settings.SESSION_REFRESH_SECONDS:
+            request.session["refreshed_at"] = now
         if policy is None:
             # A view without a declared policy is a bug; fail closed (ASVS 16.5.3).
             raise Http404

@@ -56,7 +56,7 @@ def child_summary(request, child):
     child = get_child_for(request, child, "identity")
     allowed = sections_for(request.user, child)
     return render(request, "children/summary.html", {
-        "child": child, "allowed": allowed, "glance": at_a_glance(child),
+        "child": child, "allowed": allowed, "glance": at_a_glance(child, allowed),
         "age": _age(child.dob, date.today()), "sections": _section_links(child, allowed),
         "can_edit_details": request.user.has_perm("children.change_identity", child),
         "today": date.today(),
