@@ -343,7 +343,7 @@ def _own_provision_in_area(episodes: pl.DataFrame, places: Places) -> pl.DataFra
     a setting's postcode is fixed."""
     if places.pool is None:  # made-up postcodes: no authority to be in
         return episodes
-    inside = pl.col("pl_post").is_in(pl.Series(places.pool.own, dtype=pl.String))
+    inside = pl.col("pl_post").is_in(pl.Series(places.pool.own, dtype=pl.String).implode())
     outside = ((pl.col("provider") == "PR1") & ~pl.col("place").is_in(OWN_PROVISION_ANYWHERE)
                & pl.col("pl_post").is_not_null() & ~inside)
     return episodes.with_columns(
