@@ -118,14 +118,17 @@ def run(url: str, users: int, seconds: float, think: float, password: str) -> No
                     timings[name].append(elapsed)
                 time.sleep(think * rng.uniform(0.5, 1.5))
 
+    cpu_before = time.process_time()
     threads = [threading.Thread(target=user, args=caseload) for caseload in caseloads]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
     total = sum(len(t) for t in timings.values())
+    client_cpu = (time.process_time() - cpu_before) / seconds
     sys.stdout.write(f"{len(caseloads)} users, {seconds:.0f}s, think {think}s: {total} pages, "
-                     f"{total / seconds:.1f}/s, {len(errors)} errors\n")
+                     f"{total / seconds:.1f}/s, {len(errors)} errors; the client itself used "
+                     f"{client_cpu:.0%} of a core\n")
     every = [t for values in timings.values() for t in values]
     for name, values in (*timings.items(), ("all", every)):
         if len(values) < 2:
