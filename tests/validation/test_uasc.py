@@ -112,3 +112,18 @@ def test_411_location_in_but_placed_in_another_authority():
 def test_411_needs_the_sent_fields():
     plain = [{"CHILD": "A", "DECOM": "01/05/2025", "PL_POST": "NE1 4LP"}]  # derived: IN/OUT agree
     assert rows("411", la="394", Episodes=plain) == []
+
+
+def test_205a_reads_the_flag_as_sent():
+    # XML flags kept by the reader stand in for the derived flag (ctx.uasc_flag).
+    last_year = {"Header": [hdr("A", "1"), hdr("B", "1")],
+                 "UASC": [uasc("A"), uasc("B", "01/06/2024")]}
+    this_year = {
+        "Header": [
+            hdr("A", "0"),  # fail: UASC last year, 0 now, no DUC last year
+            hdr("B", "0"),  # pass: last year's DUC fell in last year
+        ],
+        # A's row is still here (a DUC beside a 0 flag, 303's finding); derived, A would be 1
+        "UASC": [uasc("A", "01/06/2025")],
+    }
+    assert rows("205A", previous=last_year, **this_year) == [1]
