@@ -47,8 +47,6 @@ def test_every_injected_error_is_found_where_the_manifest_says(tmp_path):
     found = findings.frame.select("table", "row").unique().with_columns(pl.lit(True).alias("found"))
     manifest = synthetic.manifest.filter(pl.col("year") == 2025).join(
         found, on=["table", "row"], how="left")
-    # No rule in the engine compares a review date with the date of birth: such a review is
-    # caught only when its participation code does not fit the age (440/441).
-    missed = manifest.filter(pl.col("found").is_null() & (pl.col("kind") != "review_before_birth"))
+    missed = manifest.filter(pl.col("found").is_null())
     assert missed.height == 0, missed.select("kind", "table", "row", "injected")
     assert manifest["kind"].n_unique() >= 18

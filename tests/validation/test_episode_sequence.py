@@ -19,6 +19,16 @@ def test_142_previous_episode_not_ended():
     assert rows("142", Episodes=eps) == [3, 5]
 
 
+def test_142_a_second_identical_open_episode_is_flagged():
+    eps = [
+        ep("A", "17/03/2026", PLACE="U6"),  # fail: another episode starts the same day
+        ep("A", "17/03/2026", PLACE="U6"),  # fail: the duplicate, open too
+        ep("B", "01/05/2025", "01/05/2025", "X1"),  # pass: closed the day it began
+        ep("B", "01/05/2025"),                      # pass: the latest, open
+    ]
+    assert rows("142", Episodes=eps) == [1, 2]
+
+
 def test_148_dec_and_rec_together():
     eps = [
         ep("A", "01/05/2025", "01/06/2025", "E4A"),  # pass: both

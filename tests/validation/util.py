@@ -18,9 +18,10 @@ def d(text: str) -> date:
 
 
 def frame(name: str, rows: list[dict]) -> pl.DataFrame:
-    """A typed frame of table `name` from dicts; dates may be given as dd/mm/yyyy text."""
+    """A typed frame of table `name` from dicts; dates may be given as dd/mm/yyyy text. Columns
+    outside the schema (those a reader keeps as sent, e.g. the XML UASC flag) are text."""
     schema = table(name).polars_schema()
-    used = {col: schema[col] for row in rows for col in row if col in schema}
+    used = {col: schema.get(col, pl.String()) for row in rows for col in row}
     fixed = [
         {col: d(v) if used.get(col) == pl.Date() and isinstance(v, str) else v
          for col, v in row.items()}

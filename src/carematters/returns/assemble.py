@@ -38,7 +38,8 @@ def assemble(
     for piece in pieces:
         name = piece.table.name
         tables[name] = (
-            pl.concat([tables[name], piece.frame]) if name in tables else piece.frame
+            # diagonal: one file may carry a supplied column (returns/supplied.py) another lacks
+            pl.concat([tables[name], piece.frame], how="diagonal") if name in tables else piece.frame
         )
     year = detect_year(tables, given=year, path=source, stated=stated_year)
     problems = list(problems)

@@ -18,6 +18,7 @@ from carematters.returns.assemble import TablePiece, assemble
 from carematters.returns.parse import parse_values
 from carematters.returns.problems import Problem, ReadError, ReadResult
 from carematters.returns.records import split
+from carematters.returns.supplied import keep_supplied, supplied
 from carematters.returns.text import decode
 
 # Columns most tables share; a header made only of these does not say which table it is.
@@ -77,7 +78,7 @@ def _drop_repeated_headers(frame: pl.DataFrame, header: list[str], file: str) ->
 def _select_columns(frame: pl.DataFrame, header: list[str], chosen: Table, file: str) -> tuple[pl.DataFrame, list[Problem]]:
     """The table's columns by name (missing ones blank); extra and duplicate columns dropped."""
     problems: list[Problem] = []
-    wanted = set(chosen.column_names)
+    wanted = set(chosen.column_names) | set(supplied(chosen.name))
     positions: dict[str, str] = {}
     for j, raw_name in enumerate(header):
         name, position = _normalise(raw_name), str(j)
@@ -106,6 +107,7 @@ def _select_columns(frame: pl.DataFrame, header: list[str], chosen: Table, file:
             pl.col(positions[name]).alias(name) if name in positions else pl.lit(None, pl.String).alias(name)
             for name in chosen.column_names
         ),
+        *(pl.col(positions[name]).alias(name) for name in supplied(chosen.name) if name in positions),
         SOURCE_ROW,
     )
     return selected, problems
@@ -127,6 +129,7 @@ def read_csv_text(text: str, file: str, stem: str = "") -> tuple[TablePiece | No
     frame, repeated = _drop_repeated_headers(frame, header, file)
     raw, column_problems = _select_columns(frame, header, chosen, file)
     typed, value_problems = parse_values(raw, chosen, file)
+    typed = keep_supplied(raw, typed, chosen.name)
     return TablePiece(chosen, file, typed), problems + repeated + column_problems + value_problems
 
 

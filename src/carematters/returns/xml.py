@@ -20,6 +20,7 @@ from carematters.returns import xml_layout as lay
 from carematters.returns.assemble import TablePiece, assemble
 from carematters.returns.parse import parse_values
 from carematters.returns.problems import Problem, ReadError, ReadResult
+from carematters.returns.supplied import UASC_FLAG, keep_supplied, supplied
 from carematters.returns.xml_write import write_xml
 
 __all__ = ["read_xml", "write_xml"]
@@ -70,6 +71,8 @@ class _Collected:
     copied_dob: set[tuple[str, int]] = field(default_factory=set)
     #: (parent, tag, unknown or repeated) -> (count, first line) of elements not read.
     ignored: dict[tuple[str, str, str], tuple[int, int]] = field(default_factory=dict)
+    #: Some child's <UASC> flag says more than its UASC row (returns/supplied.py): keep the flags.
+    flag_says_more: bool = False
 
     def note(self, parent: str, element: etree._Element, why: str) -> None:
         key = (parent, element.tag, why)
@@ -90,8 +93,9 @@ class _Record:
 _RECORDS: dict[str, _Record] = {
     tag: _Record(
         name,
-        tuple((c, lay.element_name(name, c)) for c in table(name).column_names if c != "CHILD"),
-        frozenset(lay.element_name(name, c) for c in table(name).column_names),
+        tuple((c, lay.element_name(name, c)) for c in table(name).column_names if c != "CHILD")
+        + tuple((c, c) for c in supplied(name)),
+        frozenset(lay.element_name(name, c) for c in table(name).column_names) | set(supplied(name)),
         "DOB" in table(name).column_names,
     )
     for name, tag in [*lay.GROUP_TABLES.items(), ("Episodes", lay.EPISODE)]
@@ -128,9 +132,15 @@ def _leaves(
 def _leaf_rows(child_id: str | None, leaves: dict[str, str | None], line: int, found: _Collected) -> None:
     """The Header row and the one-per-child tables held as <HEADER> leaves."""
     base = {"CHILD": child_id, "DOB": leaves.get("DOB"), "SEX": leaves.get("SEX"), SOURCE_ROW: line}
+    flag, duc = (leaves.get(lay.UASC_FLAG) or "").strip(), (leaves.get("DUC") or "").strip()
     if any(tag in leaves for tag in lay.HEADER_ONLY):
-        found.rows["Header"].append(base | {c: leaves.get(c) for c in _HEADER_COLUMNS})
-    if (leaves.get(lay.UASC_FLAG) or "").strip() == "1" or (leaves.get("DUC") or "").strip():
+        found.rows["Header"].append(
+            base | {c: leaves.get(c) for c in _HEADER_COLUMNS} | {UASC_FLAG: leaves.get(lay.UASC_FLAG)})
+        # A flag of 1 is the UASC row; 0 is no row; anything else (a 0 beside a DUC, a missing
+        # or other value) is kept for validation (rules 105, 303).
+        if not (flag == "1" or (flag == "0" and not duc)):
+            found.flag_says_more = True
+    if flag == "1" or duc:
         found.rows["UASC"].append(base | {"DUC": leaves.get("DUC")})
     for name, columns in _LEAF_TABLE_COLUMNS.items():
         own = {c: leaves.get(c) for c in columns}
@@ -180,9 +190,13 @@ def _meta(root: etree._Element) -> tuple[int | None, str | None]:
 def _pieces(found: _Collected, file: str) -> tuple[list[TablePiece], list[Problem]]:
     pieces, problems = [], []
     for chosen in SSDA903_TABLES:
-        schema = {c: pl.String() for c in chosen.column_names} | {SOURCE_ROW: pl.Int64()}
+        extra = supplied(chosen.name)
+        if chosen.name == "Header" and not found.flag_says_more:
+            extra = ()
+        schema = {c: pl.String() for c in (*chosen.column_names, *extra)} | {SOURCE_ROW: pl.Int64()}
         raw = pl.DataFrame(found.rows.get(chosen.name, []), schema=schema, orient="row")
         typed, value_problems = parse_values(raw, chosen, file)
+        typed = keep_supplied(raw, typed, chosen.name, keep_blank=chosen.name == "Header")
         problems += [
             p for p in value_problems
             if not (p.column == "DOB" and (chosen.name, p.row) in found.copied_dob)

@@ -17,6 +17,7 @@ import polars as pl
 from carematters.data.caredata import CareData
 from carematters.data.schema import SSDA903_TABLES, table
 from carematters.returns import xml_layout as lay
+from carematters.returns.supplied import UASC_FLAG, present_in
 
 _KEY = ["CHILD", "_k"]
 # Characters XML 1.0 cannot carry at all, even escaped.
@@ -24,16 +25,17 @@ _NOT_XML = r"[\x00-\x08\x0B\x0C\x0E-\x1F\x{FFFE}\x{FFFF}]"
 
 
 def _as_text(data: CareData, name: str) -> pl.DataFrame:
-    """Schema columns as text the way the CSV writer spells them (dates dd/mm/yyyy)."""
+    """Schema columns, then the supplied ones the frame carries (returns/supplied.py), as text the
+    way the CSV writer spells them (dates dd/mm/yyyy)."""
     frame = data[name]
     columns = []
-    for column in table(name).columns:
-        if column.name not in frame.columns:
-            columns.append(pl.lit(None, pl.String).alias(column.name))
-        elif frame.schema[column.name] == pl.Date:
-            columns.append(pl.col(column.name).dt.strftime("%d/%m/%Y"))
+    for column in [c.name for c in table(name).columns] + present_in(frame, name):
+        if column not in frame.columns:
+            columns.append(pl.lit(None, pl.String).alias(column))
+        elif frame.schema[column] == pl.Date:
+            columns.append(pl.col(column).dt.strftime("%d/%m/%Y"))
         else:
-            columns.append(pl.col(column.name).cast(pl.String))
+            columns.append(pl.col(column).cast(pl.String))
     text = frame.select(columns)
     bad = [c for c in text.columns if text[c].str.contains(_NOT_XML).any()]
     if bad:
@@ -79,16 +81,17 @@ def _numbered(frame: pl.DataFrame) -> pl.DataFrame:
 
 def _slots(data: CareData, order: pl.DataFrame) -> pl.DataFrame:
     """One row per <CHILD> element (child, k): its <HEADER> leaves and the DOB groups compare with."""
-    header = _numbered(_as_text(data, "Header")).select(
+    header_text = _as_text(data, "Header")
+    sent = UASC_FLAG in header_text.columns
+    header = _numbered(header_text).select(
         *_KEY, pl.col("DOB").alias("_header_dob"), pl.lit(True).alias("_has_header"),
         _leaves("Header", table("Header").column_names[1:], 6).alias("_header"),
+        (pl.col(UASC_FLAG) if sent else pl.lit(None, pl.String)).alias("_flag_sent"),
     )
     parts = [header]
     for name in lay.LEAF_TABLES:
         own = lay.own_columns(name)
         leaves = _leaves(name, own, 6)
-        if name == "UASC":
-            leaves = pl.concat_str(pl.lit(f"      <{lay.UASC_FLAG}>1</{lay.UASC_FLAG}>\n"), leaves)
         sex = pl.col("SEX") if "SEX" in table(name).column_names else pl.lit(None, pl.String)
         parts.append(_numbered(_as_text(data, name)).select(
             *_KEY, pl.col("DOB").alias(f"_dob_{name}"), sex.alias(f"_sex_{name}"), leaves.alias(f"_{name}"),
@@ -98,7 +101,7 @@ def _slots(data: CareData, order: pl.DataFrame) -> pl.DataFrame:
     ).unique(maintain_order=True)
     for part in parts:
         slots = slots.join(part, on=_KEY, how="left", nulls_equal=True, maintain_order="left")
-    return slots.with_columns(_child_dob(), _header_leaves().alias("_leaves"))
+    return slots.with_columns(_child_dob(), _header_leaves(sent).alias("_leaves"))
 
 
 def _first_given(columns: list[str]) -> pl.Expr:
@@ -111,7 +114,17 @@ def _child_dob() -> pl.Expr:
     return pl.when(pl.col("_has_header")).then(pl.col("_header_dob")).otherwise(fallback).alias("_dob")
 
 
-def _header_leaves() -> pl.Expr:
+def _uasc_flag(sent: bool) -> pl.Expr:
+    """The <UASC> leaf: the flag as sent when the Header keeps it (returns/supplied.py), else 1
+    for a child with a UASC row and 0 for one without (the DfE's XML flags every child)."""
+    has_row = pl.col("_UASC").is_not_null()
+    one, zero = (pl.lit(f"      <{lay.UASC_FLAG}>{v}</{lay.UASC_FLAG}>\n") for v in (1, 0))
+    from_row = pl.when(has_row).then(one).otherwise(zero)
+    in_header = _leaf(lay.UASC_FLAG, pl.col("_flag_sent"), 6) if sent else from_row
+    return pl.when(pl.col("_has_header")).then(in_header).when(has_row).then(one).otherwise(pl.lit(""))
+
+
+def _header_leaves(sent: bool) -> pl.Expr:
     sex = _first_given([f"_sex_{n}" for n in lay.LEAF_TABLES])
     dob = _first_given([f"_dob_{n}" for n in lay.LEAF_TABLES])
     fallback = pl.concat_str(
@@ -121,6 +134,7 @@ def _header_leaves() -> pl.Expr:
     return pl.concat_str(
         _leaf("CHILDID", pl.col("CHILD"), 6),
         pl.when(pl.col("_has_header")).then(pl.col("_header")).otherwise(fallback),
+        _uasc_flag(sent),
         *(pl.col(f"_{n}").fill_null("") for n in lay.LEAF_TABLES),
     )
 
@@ -134,6 +148,7 @@ def _records(data: CareData, child_dob: pl.DataFrame) -> pl.DataFrame:
         indent = 8 if name in lay.GROUP_TABLES else 6
         own = [c for c in table(name).column_names if c not in lay.CHILD_COLUMNS]
         text = _as_text(data, name)
+        own += present_in(text, name)
         parts = [pl.lit(f"{' ' * (indent - 2)}<{tag}>\n")]
         if "DOB" in text.columns:
             # A row's DOB is written only when it differs from the child's, so nothing is lost.

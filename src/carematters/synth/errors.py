@@ -237,7 +237,12 @@ def _non_numeric(ctx: _Context, n: int) -> list[_Change]:
 
 @kind("review_before_birth")
 def _review_before_birth(ctx: _Context, n: int) -> list[_Change]:
-    return _set(ctx, "Reviews", n, "REVIEW", None,
+    # No DfE rule compares a review date with the date of birth or the collection year: a review
+    # dated before birth is caught only because its participation code then says "4 or over"
+    # (PN1-PN7) while the dates say under 4 (rule 441). A PN0 review ("under 4") before birth
+    # breaks no DfE rule, so only reviews with another code are moved.
+    return _set(ctx, "Reviews", n, "REVIEW", pl.col("REVIEW_CODE").is_not_null()
+                & (pl.col("REVIEW_CODE") != "PN0"),
                 lambda r: ctx.value("Reviews", r, "DOB") - ctx.days(1, 200), "review_before_birth")
 
 

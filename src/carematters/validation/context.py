@@ -243,7 +243,9 @@ class Context:
     def uasc_flag(self) -> pl.DataFrame:
         """This year's Header (all rows) with UASC: 1 when the child has a UASC record (an item
         other than CHILD and DOB given), else 0. The XML Header carries this flag; CSV returns
-        carry only the UASC table, so it is derived here and the input is left as sent."""
+        carry only the UASC table, so it is derived here and the input is left as sent. When the
+        reader kept the XML flag as sent (a Header column UASC), that is used instead (0/1, null
+        for any other value)."""
         return _with_uasc_flag(self.table("Header"), self.table("UASC"))
 
     @cached_property
@@ -252,7 +254,16 @@ class Context:
         return _with_uasc_flag(self.prev("Header"), self.prev("UASC"))
 
 
+#: Header column with the XML UASC flag as sent, when the reader kept it (returns/supplied.py).
+SENT_UASC = "UASC"
+
+
 def _with_uasc_flag(header: pl.DataFrame, uasc: pl.DataFrame) -> pl.DataFrame:
+    if SENT_UASC in header.columns:
+        # The flag as sent wins; a value other than 0 or 1 (rule 105's finding) is null here.
+        sent = pl.col(SENT_UASC).cast(pl.String).str.strip_chars()
+        return header.with_columns(
+            pl.when(sent.is_in(["0", "1"])).then(sent.cast(pl.Int8)).alias("UASC"))
     given = pl.any_horizontal([
         pl.col(c).is_not_null() & (pl.col(c).cast(pl.String).str.strip_chars() != "")
         for c in ("SEX", "DUC")
