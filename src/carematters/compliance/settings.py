@@ -26,6 +26,9 @@ class ComplianceSettings:
     second_review_months: int = 3
     #: T5: later reviews at most 6 months apart (CPPCR reg 33(2)).
     later_review_months: int = 6
+    #: T6 [C]: an extra review whose trigger names no date is due this many working days after
+    #: the trigger (the interval of a first review).
+    extra_review_working_days: int = 20
     #: T7: short-break children: first review within 3 months of the first break [U].
     short_break_first_review_months: int = 3
     #: T7: a short-break series still needs reviews while a break happened this recently [C].
