@@ -45,6 +45,9 @@ class ComplianceSettings:
     weekly_visit_days: int = 7
     #: T12: after the first review, interim care order at home: at most 4 weeks apart.
     interim_order_home_visit_days: int = 28
+    #: T14 [C]: a visit asked for by the child or carer is due this many working days after the
+    #: request (the regulations say only "whenever reasonably requested").
+    requested_visit_working_days: int = 5
     #: T15: initial health assessment ready for the first review (20 working days).
     initial_health_working_days: int = 20
     #: T16: review health assessments every 6 months under 5, every 12 months from 5.
