@@ -83,6 +83,11 @@ class ComplianceSettings:
     #: the full written record within 20 working days.
     review_decisions_working_days: int = 5
     review_record_working_days: int = 20
+    #: T30: secure accommodation on welfare grounds without a court's authority: at most 72
+    #: hours, together, in any 28 consecutive days (Children (Secure Accommodation) Regs 1991
+    #: reg 10).
+    secure_without_court_hours: int = 72
+    secure_window_days: int = 28
     #: T31: police protection 72 hours, child assessment order 7 days, EPO 8 days.
     police_protection_days: int = 3
     assessment_order_days: int = 7
