@@ -79,6 +79,10 @@ class ComplianceSettings:
     pa_contact_days: int = 56
     #: T26: return home interview offered within 72 hours (date-level: 3 days).
     return_interview_days: int = 3
+    #: T28/T32 [C]: a lapse that can still be put right in the record after the event (the
+    #: consultation before a review not recorded either way; a ceasing decision not yet
+    #: approved) stays on the to-do lists for this many days after it fell due, then is missed.
+    record_catch_up_days: int = 90
     #: T29 [U]: IRO Handbook: review decisions circulated within 5 working days of the review,
     #: the full written record within 20 working days.
     review_decisions_working_days: int = 5
