@@ -66,3 +66,22 @@ def test_without_the_parent_placements_table_the_spell_stays_on_the_usual_clock(
     data = data_for(Visits=[visit("P", "07/06/2024")])
     result = evaluate(data, d("15/06/2024"), items=VISIT_ITEMS)
     assert set(result["ITEM"]) == {"T13"}
+
+
+def test_a_placement_belongs_to_the_spell_it_starts_not_the_one_ending_that_day():
+    data = care(
+        Header=[header("S", "01/01/2015")],
+        Episodes=[
+            episode("S", "01/05/2024", ls="C2", place="U6", dec="03/06/2024", rec="X1"),
+            episode("S", "03/06/2024", rne="P", ls="C2", place="P1"),
+        ],
+        Reviews=[review("S", "24/05/2024")],
+        ParentPlacements=[{"CHILD": "S", "PLACED": "03/06/2024"}],
+        Visits=[visit("S", "05/05/2024"), visit("S", "07/06/2024")],
+    )
+    assert items_of(evaluate(data, d("10/06/2024"), items=VISIT_ITEMS)) == [
+        ("S", "T8", "08/05/2024", "05/05/2024", "done_on_time"),  # the foster placement
+        ("S", "T11", "10/06/2024", "07/06/2024", "done_on_time"),
+        # the first review (24/05) came before this placement: 6 weeks from the start
+        ("S", "T11", "19/07/2024", None, "not_yet_due"),
+    ]

@@ -53,6 +53,9 @@ def _before_assessment(ctx: Context) -> pl.DataFrame:
         ctx.spells.select("CHILD", "SPELL", "SPELL_START", "SPELL_END")
         .join(placed.join(assessed_later, on=["CHILD", "PLACED"]), on="CHILD", how="inner")
         .filter(within & pl.col("_reg19"))
+        # A spell ends the day the next begins: a placement belongs to the later one.
+        .sort("SPELL_START", descending=True)
+        .unique(["CHILD", "PLACED"], keep="first", maintain_order=True)
         .sort("PLACED")
         .unique(["CHILD", "SPELL"], keep="first", maintain_order=True)
         .select("CHILD", "SPELL", pl.lit(True).alias("REG19"), "ASSESSED")
