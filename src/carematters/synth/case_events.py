@@ -34,7 +34,8 @@ def review_triggers(rng: np.random.Generator, reviews: pl.DataFrame,
     held = held.filter(pl.Series(rng.random(held.height) < p.EXTRA_REVIEW_P))
     n = held.height
     review = held["REVIEW"].to_numpy()
-    trigger = uniform_days(rng, held["prev"].to_numpy() + 1, review - 1)
+    # Shortly before the review it brought forward (which is why that review came early).
+    trigger = np.maximum(held["prev"].to_numpy() + 1, review - rng.integers(5, 26, n))
     code = pick_series(rng, p.REVIEW_TRIGGER, n)
     late = rng.random(n) < p.EXTRA_REVIEW_LATE_P
     by = np.where(late, review - rng.integers(1, 11, n), review + rng.integers(0, 15, n))
