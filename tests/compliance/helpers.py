@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import polars as pl
 
@@ -17,19 +17,32 @@ def d(text: str | None) -> date | None:
     return date(int(year), int(month), int(day))
 
 
+def dt(text: str | None) -> datetime | None:
+    """"dd/mm/yyyy hh:mm" -> datetime."""
+    if text is None:
+        return None
+    day, time = text.split(" ")
+    hour, minute = time.split(":")
+    return datetime.combine(d(day), datetime.min.time()).replace(hour=int(hour), minute=int(minute))
+
+
+def _typed(dtype: pl.DataType, value):
+    if isinstance(value, str) and dtype == pl.Date():
+        return d(value)
+    if isinstance(value, str) and isinstance(dtype, pl.Datetime):
+        return dt(value)
+    return value
+
+
 def frame(name: str, rows: list[dict]) -> pl.DataFrame:
-    """A typed frame for table `name`; dd/mm/yyyy strings in date columns become dates."""
+    """A typed frame for table `name`; dd/mm/yyyy strings in date columns become dates and
+    "dd/mm/yyyy hh:mm" ones in date-time columns date-times. A column left out of a row is null."""
     schema = table(name).polars_schema()
-    records = [
-        {col: (d(v) if schema[col] == pl.Date() and isinstance(v, str) else v)
-         for col, v in row.items()}
-        for row in rows
-    ]
-    if not records:
+    if not rows:
         return table(name).empty()
-    return pl.DataFrame(records).select(
-        [pl.col(c).cast(t) if c in records[0] else pl.lit(None, t).alias(c)
-         for c, t in schema.items()]
+    return pl.DataFrame(
+        [{col: _typed(dtype, row.get(col)) for col, dtype in schema.items()} for row in rows],
+        schema=schema,
     )
 
 

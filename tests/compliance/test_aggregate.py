@@ -63,8 +63,9 @@ def test_every_timescale_is_registered_once_with_a_rule():
     found = [item for ts in timescales() for item in ts.items]
     assert len(found) == len(set(found))
     assert set(found) == {
-        "T1", "T2", "T3", "T4", "T5", "T7", "T8", "T9", "T10", "T12", "T13", "T15", "T16",
-        "T17", "T18", "T19", "T20", "T21", "T22", "T23", "T24", "T25", "T26", "T27", "T28", "T29", "T31", "T32",
+        "T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9", "T10", "T11", "T12", "T13", "T14",
+        "T15", "T16", "T17", "T18", "T19", "T20", "T21", "T22", "T23", "T24", "T25", "T26", "T27",
+        "T28", "T29", "T30", "T31", "T32",
     }
     assert all(ts.rule for ts in timescales())
 

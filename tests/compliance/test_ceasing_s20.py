@@ -22,7 +22,7 @@ def test_approval_due_when_s20_care_of_20_working_days_ceases():
             episode("AFTER", "02/12/2024", rne="L", ls="V2", dec="10/01/2025", rec="E4A"),
             # died: not a decision, no item
             episode("DIED", "01/06/2024", ls="V2", dec="10/01/2025", rec="E2"),
-            # no approval recorded: missed
+            # no approval recorded: overdue, still to put right
             episode("NONE", "01/06/2024", ls="V2", dec="10/01/2025", rec="E13"),
             # care ended on the 18th birthday: no longer a child, no item
             episode("ADULT", "01/06/2024", ls="V2", dec="10/01/2025", rec="E8"),
@@ -39,7 +39,11 @@ def test_approval_due_when_s20_care_of_20_working_days_ceases():
         ("EXACT", "T32", "02/01/2025", "20/12/2024", "done_on_time"),
         ("NONE", "T32", "10/01/2025", None, "overdue"),
     ]
-    assert not result["ACTIVE"].any()
+    # Only the missing approval is still to do: it can be given late (AFTER's was) and the
+    # ending was 22 days ago, within the 90 catch-up days.
+    assert result.filter(result["ACTIVE"])["CHILD"].to_list() == ["NONE"]
+    later = evaluate(data, d("11/04/2025"), items=["T32"])  # 10/01 + 91 days: missed
+    assert not later["ACTIVE"].any()
 
 
 def test_an_ending_in_the_data_is_judged_though_its_s20_run_began_before_it():

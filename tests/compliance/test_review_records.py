@@ -75,4 +75,22 @@ def test_iro_spoke_to_the_child_before_each_review():
         ("OLD", "T28", "01/10/2024", None, "overdue"),
         ("OLD", "T28", "01/12/2024", None, "overdue"),
     ]
-    assert not result["ACTIVE"].any()  # missed, not still to do
+    # Recorded as not consulted: missed, nothing left to do. Nothing recorded (62 days ago): still
+    # on the to-do list, the IRO may only have left it out of the record.
+    active = dict(result.select("DUE", "ACTIVE").iter_rows())
+    assert active == {d("01/07/2024"): False, d("01/10/2024"): False, d("01/12/2024"): True}
+
+
+def test_an_unrecorded_consultation_drops_off_the_to_do_list_after_the_catch_up_days():
+    data = care(
+        Header=[header("OLD", "01/01/2012")],
+        Episodes=[episode("OLD", "01/06/2024")],
+        Reviews=[{"CHILD": "OLD", "REVIEW": "01/12/2024", "REVIEW_CODE": "PN1"}],
+        ReviewRecords=[],
+    )
+    # 01/12/2024 + 90 days = 01/03/2025: active that day, missed the day after
+    on_the_day = evaluate(data, d("01/03/2025"), items=["T28"])
+    assert on_the_day["ACTIVE"].to_list() == [True]
+    after = evaluate(data, d("02/03/2025"), items=["T28"])
+    assert after["ACTIVE"].to_list() == [False]
+    assert after["STATUS"].to_list() == ["overdue"]

@@ -31,10 +31,16 @@ def test_years_end_with_the_year_containing_as_at(ytd):
     assert all(data.years == (year,) for (_la, year), data in ytd.returns.items())
 
 
+#: Dates that are deadlines set when the event was recorded, not events: they may lie ahead.
+PLANNED = {("ReviewTriggers", "REVIEW_BY")}
+
+
 def test_nothing_in_the_year_to_date_return_is_dated_after_as_at(ytd):
     data = ytd.returns[(ytd.authorities[0], 2027)]
     for name, frame in data.tables.items():
         for column in _date_columns(frame):
+            if (name, column) in PLANNED:
+                continue
             assert (frame[column].drop_nulls() <= AS_AT).all(), (name, column)
     # ...but the record runs right up to it: the last fortnight has visits, reviews, PEPs.
     for name, column in (("Visits", "VISIT_DATE"), ("Reviews", "REVIEW"), ("PEPs", "PEP_DATE")):

@@ -235,3 +235,29 @@ def test_a_review_whose_decisions_were_not_circulated_shows_as_overdue(kids, log
     Review.objects.filter(child=kids["own2"]).update(decisions_sent=date(2025, 2, 19))
     listed = rows(login(kids["own"].social_worker).get(reverse("grip-my-children")), "items")
     assert not [r for r in listed if "T29" in r]
+
+
+def test_a_missed_but_still_actionable_item_is_on_the_workers_list(kids, login):
+    # T28: a review on Wednesday 12 February with nothing recorded about the IRO speaking to the
+    # child is on the list (the IRO may have done it) until the record says either way.
+    from carematters.web.children.models import Episode, Review
+
+    own2 = kids["own2"]
+    Review.objects.create(child=own2, review_date=date(2025, 2, 12), review_code="PN1")
+    client = login(kids["own"].social_worker)
+    listed = rows(client.get(reverse("grip-my-children")), "items")
+    assert "Second Test | T28: IRO spoke to the child (review of 2025-02-12) | 12 Feb 2025 " \
+           "| Overdue 8 days" in listed
+    Review.objects.filter(child=own2).update(iro_consulted=False)  # recorded: missed, done with
+    listed = rows(client.get(reverse("grip-my-children")), "items")
+    assert not [r for r in listed if "T28" in r]
+    # T32: s20 care of more than 20 working days ended on Friday 14 February with no approval
+    # recorded: overdue and still to put right although the child has left care.
+    Episode.objects.filter(child=own2).update(decom=date(2024, 12, 2), ls="V2",
+                                              dec=date(2025, 2, 14), rec="E4A")
+    listed = rows(client.get(reverse("grip-my-children")), "items")
+    assert ("Second Test | T32: decision to cease s20 care approved (ended 2025-02-14) "
+            "| 14 Feb 2025 | Overdue 6 days") in listed
+    Episode.objects.filter(child=own2).update(cease_approved=date(2025, 2, 18))
+    listed = rows(client.get(reverse("grip-my-children")), "items")
+    assert not [r for r in listed if "T32" in r]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import polars as pl
 import pytest
@@ -89,6 +89,20 @@ def return_2025() -> CareData:
             {"CHILD": "A1", "ASSESSMENT_DATE": D(2024, 8, 1), "KIND": "RHA", "IMMUNISATIONS_UP_TO_DATE": 1},
         ]),
         "Plans": frame("Plans", [{"CHILD": "A1", "PLAN_DATE": D(2024, 9, 1), "PLAN_TYPE": "CARE"}]),
+        # The records behind T6, T11, T14 and T30 (see test_the_newer_clocks_run_from_the_record).
+        "ReviewTriggers": frame("ReviewTriggers", [
+            {"CHILD": "A1", "TRIGGER_DATE": D(2024, 8, 20), "TRIGGER": "IRO"},
+        ]),
+        "ParentPlacements": frame("ParentPlacements", [{"CHILD": "A1", "PLACED": D(2024, 10, 1)}]),
+        "VisitRequests": frame("VisitRequests", [
+            {"CHILD": "A1", "REQUEST_DATE": D(2024, 11, 1), "REQUESTED_BY": "CHILD",
+             "NOT_REASONABLE": 0},
+        ]),
+        # Summer time: the record stores 08:30 UTC, the return says 09:30 as the clock did.
+        "SecureStays": frame("SecureStays", [
+            {"CHILD": "A1", "SECURE_START": datetime(2024, 7, 6, 9, 30),
+             "SECURE_END": datetime(2024, 7, 8, 10, 0), "GROUNDS": "WELFARE"},
+        ]),
     }, la="999", years=(2025,), source="hand-built 2025 return")
 
 
@@ -120,6 +134,28 @@ def test_import_sets_the_record_up(authority):
     assert b2_episode.cease_approved == D(2025, 3, 18)
     assert m.Child.objects.get(child_id="C3").status == "closed"  # no episodes recorded here
     assert AuditEvent.objects.filter(action="import").count() == 3
+
+
+def test_the_newer_clocks_run_from_the_record(authority):
+    from carematters.compliance import evaluate
+    from tests.compliance.helpers import items_of
+
+    import_caredata(authority, return_2025())
+    stay = m.SecureStay.objects.get()
+    assert stay.secure_start.isoformat() == "2024-07-06T08:30:00+00:00"
+    record = export_caredata(authority, 2025)
+    items = evaluate(record, D(2025, 3, 31), items=["T6", "T11", "T14", "T30"])
+    assert items_of(items) == [
+        # 48 hours 30 minutes: the 72 hours would have run out at 09:30 on 09/07
+        ("A1", "T30", "09/07/2024", "08/07/2024", "done_on_time"),
+        # IRO asked on Tue 20/08/2024: 20 working days (26 August a bank holiday) -> 18/09
+        ("A1", "T6", "18/09/2024", "01/09/2024", "done_on_time"),
+        # placed with a parent before the assessment on 01/10, after the period's first review
+        ("A1", "T11", "08/10/2024", "05/11/2024", "done_late"),
+        # asked on Friday 01/11/2024: visited Tuesday 05/11, within 5 working days (08/11)
+        ("A1", "T14", "08/11/2024", "05/11/2024", "done_on_time"),
+        ("A1", "T11", "17/12/2024", None, "overdue"),  # 05/11 + 6 weeks
+    ]
 
 
 def test_importing_the_same_return_twice_changes_nothing(authority):

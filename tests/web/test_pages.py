@@ -95,3 +95,22 @@ def test_user_text_is_escaped(world, login):
     page = login(world.users["sw"]).get(reverse("child-section", args=[child.pk, "visits"]))
     assert b"<script>alert(1)" not in page.content
     assert b"&lt;script&gt;" in page.content
+
+
+def test_recording_a_secure_stay_to_the_minute(world, login):
+    child = world.children["own"]
+    client = login(world.users["sw"])
+    form = client.get(reverse("record-new", args=[child.pk, "placements", "secure-stay"]))
+    assert b'type="datetime-local"' in form.content
+    response = client.post(
+        reverse("record-new", args=[child.pk, "placements", "secure-stay"]),
+        {"secure_start": "2025-02-14T21:30", "secure_end": "2025-02-16T08:00",
+         "grounds": "WELFARE", "court_authorised": ""},
+    )
+    assert response.status_code == 302
+    stay = child.securestays.get()
+    # Stored in UTC; in February London time is UTC.
+    assert stay.secure_start.isoformat() == "2025-02-14T21:30:00+00:00"
+    assert stay.court_authorised is None
+    history = client.get(reverse("child-history", args=[child.pk]))
+    assert b"Secure accommodation" in history.content

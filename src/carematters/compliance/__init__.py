@@ -1,7 +1,7 @@
 """Statutory timescales as due / overdue items for every child (spec §3).
 
 `evaluate(data, as_at)` runs every registered timescale module (`tNN_*.py`) and returns one frame:
-CHILD, ITEM (T1…T31), TITLE, DUE, DONE, STATUS, RULE, ACTIVE. `carematters.compliance.aggregate`
+CHILD, ITEM (T1…T32), TITLE, DUE, DONE, STATUS, RULE, ACTIVE. `carematters.compliance.aggregate`
 turns it into rates per item, worker and team.
 """
 

@@ -46,7 +46,10 @@ def finish(frame: pl.DataFrame, ctx: Context, *, rule: str) -> pl.DataFrame:
     """Give a module's CHILD, ITEM, TITLE, DUE, DONE, ACTIVE frame its status, rule and schema.
 
     An optional FROM column is the first day the item could have been done on; it lets items
-    whose window opened before the data began be left unjudged rather than called overdue."""
+    whose window opened before the data began be left unjudged rather than called overdue.
+    An optional LATE column serves clocks finer than a day (T30's 72 hours): true means the
+    limit passed before the item was done (or before the end of the as-at day), even when the
+    due day and the done day are the same, so the item is done late or overdue."""
     if "ACTIVE" not in frame.columns:
         frame = frame.with_columns(pl.lit(True).alias("ACTIVE"))
     judged = pl.col("DUE").is_not_null()
@@ -55,10 +58,18 @@ def finish(frame: pl.DataFrame, ctx: Context, *, rule: str) -> pl.DataFrame:
         if "FROM" in frame.columns:
             # A one-off item whose window opened before the data began may have been done then.
             judged &= pl.col("DONE").is_not_null() | (pl.col("FROM") >= ctx.horizon)
+    status = status_expr(ctx.as_at, ctx.settings.due_soon_days)
+    if "LATE" in frame.columns:
+        late = pl.col("LATE").fill_null(False)
+        status = (
+            pl.when(late & pl.col("DONE").is_not_null()).then(pl.lit("done_late"))
+            .when(late).then(pl.lit("overdue"))
+            .otherwise(status)
+        )
     return (
         frame.filter(judged)
         .with_columns(
-            status_expr(ctx.as_at, ctx.settings.due_soon_days).alias("STATUS"),
+            status.alias("STATUS"),
             pl.lit(rule).alias("RULE"),
             (pl.col("ACTIVE") & pl.col("DONE").is_null()).alias("ACTIVE"),
         )

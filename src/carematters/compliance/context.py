@@ -6,6 +6,7 @@ dropped, episodes that ended later are still open, and events recorded later did
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -33,6 +34,8 @@ EVENT_DATES = {
     "PAContacts": "CONTACT_DATE",
     "IROAllocations": "IRO_START",
     "Missing": "MIS_START",
+    "ReviewTriggers": "TRIGGER_DATE",
+    "VisitRequests": "REQUEST_DATE",
 }
 
 
@@ -99,6 +102,14 @@ class Context:
             .drop_nulls()
             .unique("CHILD", keep="first", maintain_order=True)
         )
+
+    def shared(self, key: str, build: Callable[[Context], pl.DataFrame]) -> pl.DataFrame:
+        """`build(self)`, computed once per evaluation: for a chain several timescale modules
+        take their items from (the visit chain of T8-T13)."""
+        store = self.__dict__.setdefault("_shared", {})
+        if key not in store:
+            store[key] = build(self)
+        return store[key]
 
     def events(self, name: str) -> pl.DataFrame:
         """Rows of an event table dated on or before `as_at`."""

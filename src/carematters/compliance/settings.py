@@ -26,6 +26,9 @@ class ComplianceSettings:
     second_review_months: int = 3
     #: T5: later reviews at most 6 months apart (CPPCR reg 33(2)).
     later_review_months: int = 6
+    #: T6 [C]: an extra review whose trigger names no date is due this many working days after
+    #: the trigger (the interval of a first review).
+    extra_review_working_days: int = 20
     #: T7: short-break children: first review within 3 months of the first break [U].
     short_break_first_review_months: int = 3
     #: T7: a short-break series still needs reviews while a break happened this recently [C].
@@ -42,6 +45,9 @@ class ComplianceSettings:
     weekly_visit_days: int = 7
     #: T12: after the first review, interim care order at home: at most 4 weeks apart.
     interim_order_home_visit_days: int = 28
+    #: T14 [C]: a visit asked for by the child or carer is due this many working days after the
+    #: request (the regulations say only "whenever reasonably requested").
+    requested_visit_working_days: int = 5
     #: T15: initial health assessment ready for the first review (20 working days).
     initial_health_working_days: int = 20
     #: T16: review health assessments every 6 months under 5, every 12 months from 5.
@@ -73,10 +79,19 @@ class ComplianceSettings:
     pa_contact_days: int = 56
     #: T26: return home interview offered within 72 hours (date-level: 3 days).
     return_interview_days: int = 3
+    #: T28/T32 [C]: a lapse that can still be put right in the record after the event (the
+    #: consultation before a review not recorded either way; a ceasing decision not yet
+    #: approved) stays on the to-do lists for this many days after it fell due, then is missed.
+    record_catch_up_days: int = 90
     #: T29 [U]: IRO Handbook: review decisions circulated within 5 working days of the review,
     #: the full written record within 20 working days.
     review_decisions_working_days: int = 5
     review_record_working_days: int = 20
+    #: T30: secure accommodation on welfare grounds without a court's authority: at most 72
+    #: hours, together, in any 28 consecutive days (Children (Secure Accommodation) Regs 1991
+    #: reg 10).
+    secure_without_court_hours: int = 72
+    secure_window_days: int = 28
     #: T31: police protection 72 hours, child assessment order 7 days, EPO 8 days.
     police_protection_days: int = 3
     assessment_order_days: int = 7

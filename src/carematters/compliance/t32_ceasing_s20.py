@@ -9,9 +9,15 @@ date (`CareEndings.CEASE_APPROVED`); an approval after the ceasing day is late.
 No decision of the authority ends care when the child died (E2), another authority took the
 care over (E3), was sentenced to custody (E9), was found to be 18 or over (E15), or reached 18
 (no longer a child): those endings have no item [C].
+
+Care has ended, but a missing approval can still be given (late) and recorded, so the item stays
+active, on the worker's to-do list, for `record_catch_up_days` after the ending; after that it
+is missed (overdue, not active).
 """
 
 from __future__ import annotations
+
+from datetime import timedelta
 
 import polars as pl
 
@@ -58,8 +64,9 @@ def ceasing_approved(ctx: Context) -> pl.DataFrame:
         pl.format("decision to cease s20 care approved (ended {})", pl.col("ENDED")).alias("TITLE"),
         pl.col("ENDED").alias("DUE"),
         "DONE",
-        # Care has ended: an approval still missing is a lapse to put right in the record.
-        pl.lit(False).alias("ACTIVE"),
+        # Care has ended: an approval still missing is a lapse to put right, for a while.
+        (pl.col("ENDED") >= ctx.as_at - timedelta(days=ctx.settings.record_catch_up_days))
+        .alias("ACTIVE"),
         # The approval is filed with the ending (CareEndings is keyed by DEC), so an ending in
         # the data can be judged even when the s20 run began before the data did.
         pl.col("ENDED").alias("FROM"),

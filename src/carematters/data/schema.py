@@ -13,12 +13,17 @@ import polars as pl
 
 from carematters.data import codes as c
 
-Kind = Literal["id", "str", "date", "int", "code", "bool01", "partial_date", "postcode"]
+Kind = Literal[
+    "id", "str", "date", "datetime", "int", "code", "bool01", "partial_date", "postcode"
+]
 
 POLARS_TYPES: dict[str, pl.DataType] = {
     "id": pl.String(),
     "str": pl.String(),
     "date": pl.Date(),
+    # Only where hours matter (secure accommodation: 72 hours in any 28 days); no time zone,
+    # the local clock time as recorded.
+    "datetime": pl.Datetime("us"),
     "int": pl.Int64(),
     "code": pl.String(),
     "bool01": pl.Int8(),
@@ -205,6 +210,25 @@ PLAN_KIND = c.code_list(
     "plan_kind", ("CARE", "care plan"), ("PLACEMENT", "placement plan"), ("HEALTH", "health plan"),
 )
 
+REVIEW_TRIGGER = c.code_list(
+    "review_trigger",
+    ("IRO", "the IRO asked for an earlier review (CPPCR reg 33(3)(a))"),
+    ("VISIT", "a visit found the placement not safeguarding the child's welfare (reg 30, 33(3)(b))"),
+    ("PLAN", "a significant change to the care plan is proposed (reg 32(2))"),
+    ("REMAND", "accommodation under s21(2)(b) or (c) is to end (reg 33(3)(c))"),
+    ("CUSTODY", "detention in a secure training centre or young offender institution is to end "
+                "(reg 33(3)(d))"),
+    ("CEASE", "accommodation under s20 is to end without a parent providing it (reg 33(3)(e))"),
+)
+REQUESTED_BY = c.code_list(
+    "visit_requested_by", ("CHILD", "the child"), ("CARER", "the carer"),
+)
+SECURE_GROUNDS = c.code_list(
+    "secure_grounds",
+    ("WELFARE", "welfare: CA 1989 s25 (72 hours in 28 days without a court)"),
+    ("REMAND", "remanded or detained (criminal justice; other limits apply)"),
+)
+
 EXTENSION_TABLES: tuple[Table, ...] = (
     Table("Visits", (
         CHILD, _col("VISIT_DATE", "date", True), _col("SW_ID", "str"),
@@ -255,6 +279,36 @@ EXTENSION_TABLES: tuple[Table, ...] = (
         CHILD, _col("IRO_ID", "str", True), _col("IRO_START", "date", True),
         _col("IRO_END", "date"),
     ), "independent reviewing officers", extension=True, keys=("CHILD", "IRO_START")),
+    Table("ReviewTriggers", (
+        CHILD, _col("TRIGGER_DATE", "date", True, description="date the trigger arose"),
+        _code("TRIGGER", REVIEW_TRIGGER, True),
+        _col("REVIEW_BY", "date",
+             description="date the review must be held by: the date the proposed change or "
+                         "ending takes effect, or the date the IRO asked for"),
+    ), "events that require a review earlier than the usual interval (CPPCR reg 32(2), 33(3))",
+        extension=True, keys=("CHILD", "TRIGGER_DATE", "TRIGGER")),
+    Table("ParentPlacements", (
+        CHILD, _col("PLACED", "date", True, description="date the child was placed with the parent"),
+        _col("ASSESSED", "date",
+             description="date the assessment of the parent (CPPCR reg 17) was completed; blank "
+                         "while it is not"),
+    ), "placements with a parent and the parent's assessment (CPPCR reg 17-19)", extension=True,
+        keys=("CHILD", "PLACED")),
+    Table("VisitRequests", (
+        CHILD, _col("REQUEST_DATE", "date", True),
+        _code("REQUESTED_BY", REQUESTED_BY, True),
+        _flag("NOT_REASONABLE", "a manager judged the request not reasonable: no visit owed"),
+    ), "visits asked for by the child or the carer (CPPCR reg 28, Vol 2)", extension=True,
+        keys=("CHILD", "REQUEST_DATE", "REQUESTED_BY")),
+    Table("SecureStays", (
+        CHILD, _col("SECURE_START", "datetime", True, description="date and time placed"),
+        _col("SECURE_END", "datetime", description="date and time the child left (blank while there)"),
+        _code("GROUNDS", SECURE_GROUNDS, True),
+        _col("COURT_AUTHORISED", "datetime",
+             description="date and time a court authorised keeping the child there (CA 1989 "
+                         "s25); blank if none"),
+    ), "stays in secure accommodation (Children (Secure Accommodation) Regulations 1991)",
+        extension=True, keys=("CHILD", "SECURE_START")),
     Table("Attainment", (
         CHILD, _col("ACADEMIC_YEAR", "int", True), _col("KEY_STAGE", "str", True),
         _col("MEASURE", "str", True), _col("RESULT", "str"),

@@ -190,14 +190,14 @@ def _formatted(frame: pl.DataFrame, chosen: Table) -> pl.DataFrame:
 
 
 def write_csv(data: CareData, folder: Path) -> list[Path]:
-    """One `<Table>.csv` per table in `data`: dd/mm/yyyy dates, blank nulls, UTF-8, `\\n` endings."""
+    """One `<Table>.csv` per table in `data`: dd/mm/yyyy dates (dd/mm/yyyy hh:mm date-times), blank nulls, UTF-8, `\\n` endings."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for name, frame in data.tables.items():
         path = folder / f"{name}.csv"
         _formatted(frame, table(name)).write_csv(
-            path, date_format="%d/%m/%Y", line_terminator="\n", null_value=""
+            path, date_format="%d/%m/%Y", datetime_format="%d/%m/%Y %H:%M", line_terminator="\n", null_value=""
         )
         written.append(path)
     return written

@@ -18,6 +18,9 @@ from carematters.returns.problems import Problem
 # so that "01/02/24" is not read as the year 24.
 _DMY = r"^\d{1,2}/\d{1,2}/\d{4}$"
 _ISO = r"^\d{4}-\d{2}-\d{2}$"  # common in XML exports
+# Date and time (extension tables only: secure accommodation): "dd/mm/yyyy hh:mm", or ISO.
+_DMY_HM = r"^\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}$"
+_ISO_HM = r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?$"
 # PrevPerm DATE_PERM (spec §1.2): unknown day -> zz/MM/YYYY, unknown day and month ->
 # zz/zz/YYYY, nothing known -> zz/zz/zzzz.
 _PARTIAL = r"^(zz/\d{1,2}/\d{4}|zz/zz/\d{4}|zz/zz/zzzz)$"
@@ -40,6 +43,16 @@ def _date(text: pl.Expr) -> pl.Expr:
     )
 
 
+def _datetime(text: pl.Expr) -> pl.Expr:
+    iso = text.str.replace("T", " ").str.slice(0, 16)
+    return (
+        pl.when(text.str.contains(_DMY_HM))
+        .then(text.str.to_datetime("%d/%m/%Y %H:%M", strict=False, time_unit="us"))
+        .when(text.str.contains(_ISO_HM))
+        .then(iso.str.to_datetime("%Y-%m-%d %H:%M", strict=False, time_unit="us"))
+    )
+
+
 def _partial_date(text: pl.Expr) -> pl.Expr:
     """Full dates normalised to dd/mm/yyyy; partial ones kept as given; anything else null."""
     return (
@@ -54,6 +67,8 @@ def _parsed(column: Column) -> pl.Expr:
     match column.kind:
         case "date":
             value = _date(text)
+        case "datetime":
+            value = _datetime(text)
         case "int":
             value = text.cast(pl.Int64, strict=False)
         case "bool01":
@@ -69,6 +84,7 @@ def _parsed(column: Column) -> pl.Expr:
 
 _EXPECTED = {
     "date": ("dd/mm/yyyy", "is not a valid date"),
+    "datetime": ("dd/mm/yyyy hh:mm", "is not a valid date and time"),
     "int": ("a whole number", "is not a whole number"),
     "bool01": ("0 or 1", "is not 0 or 1"),
     "partial_date": ("dd/mm/yyyy, with zz for an unknown day or month", "is not a date"),

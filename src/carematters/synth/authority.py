@@ -14,7 +14,7 @@ import numpy as np
 import polars as pl
 
 from carematters.data.years import year_end, year_start
-from carematters.synth import adoption, around, health, leavers
+from carematters.synth import adoption, around, case_events, health, leavers
 from carematters.synth import params as p
 from carematters.synth._draw import YEAR, birthday, day
 from carematters.synth.episodes import build
@@ -123,6 +123,7 @@ def simulate_authority(seed: int, la: str, area: str, target: int, window: Windo
     tables["ReviewRecords"] = around.review_records(
         np.random.default_rng((seed, int(la), 29)), tables["Reviews"])
     tables["CareEndings"] = around.care_endings(np.random.default_rng((seed, int(la), 32)), episodes)
+    tables.update(_case_events(seed, la, people, periods, episodes, window, tables))
     return Lifetime(
         la=la, seed=seed, window=window, children=people, periods=periods, episodes=episodes,
         adoption=plans.join(periods.select("period", "child", "end", "rec"), on="period"),
@@ -160,4 +161,37 @@ def _around(rng: np.random.Generator, la: str, people: pl.DataFrame, periods: pl
         "PAContacts": contacts,
         "Adopters": adoption.adopters(rng, periods),
         "OC3": leavers.oc3(rng, eligible, support_end, people, window.start, window.end),
+    }
+
+
+def _case_events(seed: int, la: str, people: pl.DataFrame, periods: pl.DataFrame,
+                 episodes: pl.DataFrame, window: Window, tables: dict[str, pl.DataFrame]
+                 ) -> dict[str, pl.DataFrame]:
+    """ReviewTriggers, ParentPlacements, VisitRequests, SecureStays (T6, T11, T14, T30) and the
+    visits that go with them, each from a stream of its own so no other table's draws change."""
+    stream = lambda item: np.random.default_rng((seed, int(la), item))  # noqa: E731
+    dob = people["dob"].to_numpy()
+    care = around.care_periods(periods, window.end)
+    recent = care.filter(pl.col("stop") >= window.start - 400)
+    spells = health.carer_spells(episodes, recent)
+    placements = case_events.parent_placements(stream(11), spells)
+    weekly = case_events.weekly_visits(stream(28), placements, tables["Reviews"], recent)
+    requests, answers = case_events.visit_requests(stream(14), recent, window.start)
+    extra = pl.concat([weekly.with_columns(pl.lit("STAT").alias("VISIT_KIND")),
+                       answers.with_columns(pl.lit("REQ").alias("VISIT_KIND"))])
+    age = (extra["VISIT_DATE"].to_numpy() - dob[extra["child"].to_numpy()]) / 365.25
+    extra = extra.with_columns(
+        pl.lit(1, pl.Int8).alias("SEEN"), pl.Series("SEEN_ALONE", (age >= 8).astype(np.int8)),
+    ).join(tables["Visits"].select("child", "VISIT_DATE"), on=["child", "VISIT_DATE"], how="anti")
+    extra = extra.unique(["child", "VISIT_DATE"], keep="first", maintain_order=True)
+    visits = pl.concat([tables["Visits"],
+                        health.with_social_worker(extra, tables["SWEpisodes"])],
+                       how="vertical_relaxed").sort("child", "VISIT_DATE", maintain_order=True)
+    return {
+        "ReviewTriggers": case_events.review_triggers(stream(6), tables["Reviews"], recent),
+        "ParentPlacements": placements.select("child", "PLACED", "ASSESSED"),
+        "VisitRequests": requests,
+        "Visits": visits.select(tables["Visits"].columns),
+        "SecureStays": case_events.secure_stays(stream(30), episodes.filter(
+            pl.col("LS") != "V3"), dob),
     }

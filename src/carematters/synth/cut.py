@@ -28,12 +28,16 @@ EVENT_TABLES = {
     "Visits": "VISIT_DATE", "HealthAssessments": "ASSESSMENT_DATE", "DentalChecks": "CHECK_DATE",
     "SDQScores": "SDQ_DATE", "PEPs": "PEP_DATE", "Plans": "PLAN_DATE",
     "PathwayPlans": "PLAN_DATE", "PAContacts": "CONTACT_DATE", "ReturnInterviews": "RHI_OFFERED",
+    "ReviewTriggers": "TRIGGER_DATE", "VisitRequests": "REQUEST_DATE",
 }
 # Tables of spells cut by overlap, their end blanked when it is after 31 March: (start, end).
 SPELL_TABLES = {
     "Missing": ("MIS_START", "MIS_END"), "SWEpisodes": ("SW_DECOM", "SW_DEC"),
     "IROAllocations": ("IRO_START", "IRO_END"),
+    # A placement with a parent is re-stated each year until the parent's assessment is done.
+    "ParentPlacements": ("PLACED", "ASSESSED"),
 }
+_US_PER_DAY = 86_400_000_000
 
 
 def _unknown_after(col: str, end: int) -> pl.Expr:
@@ -180,6 +184,7 @@ def cut(life: Lifetime, year: int) -> CareData:
     frames["CareEndings"] = life.tables["CareEndings"].filter(
         pl.col("DEC").is_between(start, end)
     ).with_columns(_unknown_after("CEASE_APPROVED", world_end)).drop_nulls("CEASE_APPROVED")
+    frames["SecureStays"] = _secure_stays(life, start, end)
     for name, col in EVENT_TABLES.items():
         source = frames.get(name, life.tables[name])
         frames[name] = source.filter(pl.col(col).is_between(start, end))
@@ -187,6 +192,20 @@ def cut(life: Lifetime, year: int) -> CareData:
     frames["OC2"] = (pl.DataFrame(schema={"child": pl.Int64}) if year_to_date
                      else oc2_rows(life, counted, year))
     return _finish(life, frames, year)
+
+
+def _secure_stays(life: Lifetime, start: int, end: int) -> pl.DataFrame:
+    """Stays touching the year (times in microseconds); an end or a court's authority after
+    the last day known is not known yet."""
+    after = (end + 1) * _US_PER_DAY
+    stays = life.tables["SecureStays"]
+    return stays.filter(
+        (pl.col("SECURE_START") < after)
+        & (pl.col("SECURE_END").is_null() | (pl.col("SECURE_END") >= start * _US_PER_DAY))
+    ).with_columns(
+        pl.when(pl.col(c) < after).then(pl.col(c)).alias(c)
+        for c in ("SECURE_END", "COURT_AUTHORISED")
+    )
 
 
 def _finish(life: Lifetime, frames: dict[str, pl.DataFrame], year: int) -> CareData:

@@ -149,3 +149,22 @@ MISSING_P_TEEN = 0.22  # share of periods of 11+ year-olds with any missing epis
 SW_CHANGE_RATE = 0.7  # social worker changes per year
 SW_REASON = {"LEFTRL": 35, "MANAGE": 20, "TSPROC": 20, "ORGRST": 5, "ABSENC": 8, "CHCHAN": 3,
              "PCCHAN": 2, "OTHERS": 7}
+
+# --- Case events behind T6, T11, T14 and T30 ----------------------------------------------
+
+EXTRA_REVIEW_P = 0.08  # share of later reviews brought forward by a reg 32(2)/33(3) trigger
+REVIEW_TRIGGER = {"IRO": 30, "PLAN": 45, "VISIT": 8, "REMAND": 4, "CUSTODY": 3, "CEASE": 10}
+EXTRA_REVIEW_LATE_P = 0.12  # the review was held after the date it was needed by
+CEASE_TRIGGER_P = 0.02  # ended periods where a review before ending was called for (often missed)
+PARENT_BEFORE_ASSESSMENT_P = 0.4  # placements with a parent made before the assessment (reg 19)
+PARENT_NEVER_ASSESSED_P = 0.1
+WEEKLY_VISIT_LATE_P = 0.1
+VISIT_REQUEST_RATE = 0.25  # requests for a visit per child per year in care
+VISIT_REQUEST_BY = {"CHILD": 55, "CARER": 45}
+VISIT_REQUEST_UNREASONABLE_P = 0.05
+VISIT_REQUEST_LATE_P = 0.1
+VISIT_REQUEST_UNANSWERED_P = 0.05
+SECURE_GROUNDS = {"WELFARE": 85, "REMAND": 15}
+SECURE_AUTHORITY_LATE_P = 0.07  # court authority obtained after the 72 hours had run out
+SECURE_NO_AUTHORITY_P = 0.05  # a long stay with no court authority at all
+SHORT_SECURE_P = 0.03  # residential (K2) episodes of 12+ year-olds with a short emergency stay

@@ -20,7 +20,10 @@ def style_fields(form: forms.BaseForm) -> None:
     for field in form.fields.values():
         widget = field.widget
         widget.attrs.setdefault("class", WIDGET_CLASSES.get(type(widget), "govuk-input"))
-        if isinstance(field, forms.DateField):
+        if isinstance(field, forms.DateTimeField):
+            widget.input_type = "datetime-local"
+            widget.format = "%Y-%m-%dT%H:%M"
+        elif isinstance(field, forms.DateField):
             widget.input_type = "date"
             widget.format = "%Y-%m-%d"
             widget.attrs["class"] = NARROW

@@ -7,9 +7,10 @@ year window is declared below, next to the DfE definition it follows (spec §1.1
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
 import polars as pl
+from django.utils import timezone
 
 from carematters.data import CareData, table
 from carematters.data.codes import ADOPTED_REC
@@ -40,6 +41,15 @@ def _overlaps(start: str, end: str | None, year: int) -> pl.Expr:
     return began & (pl.col(end).is_null() | (pl.col(end) >= year_start(year)))
 
 
+def _first_moment(year: int) -> datetime:
+    return datetime.combine(year_start(year), time())
+
+
+def _after(year: int) -> datetime:
+    """Midnight at the end of 31 March: the first moment a return for `year` knows nothing of."""
+    return datetime.combine(year_end(year) + timedelta(days=1), time())
+
+
 def _within(column: str, year: int) -> pl.Expr:
     return pl.col(column).is_between(year_start(year), year_end(year))
 
@@ -67,6 +77,12 @@ def year_windows(year: int) -> dict[str, pl.Expr]:
         "ReturnInterviews": _within("RHI_OFFERED", year),
         "IROAllocations": _overlaps("IRO_START", "IRO_END", year),
         "SchoolEnrolment": _overlaps("START", "END", year),
+        "ReviewTriggers": _within("TRIGGER_DATE", year),
+        "VisitRequests": _within("REQUEST_DATE", year),
+        # Re-stated each year until the parent's assessment is complete (as synth/cut.py does).
+        "ParentPlacements": _overlaps("PLACED", "ASSESSED", year),
+        "SecureStays": (pl.col("SECURE_START") < _after(year)) & (
+            pl.col("SECURE_END").is_null() | (pl.col("SECURE_END") >= _first_moment(year))),
         "Attainment": pl.col("ACADEMIC_YEAR") == year,
     }
 
@@ -83,10 +99,20 @@ LATER_UNKNOWN: dict[str, tuple[str, ...]] = {
     "ReturnInterviews": ("RHI_DATE",),
     "DoLo": ("DOLO_END",),
     "SchoolEnrolment": ("END",),
+    "ParentPlacements": ("ASSESSED",),
+}
+#: Times after 31 March, each unknown on its own (the stay's end, the court's authority).
+LATER_UNKNOWN_TIMES: dict[str, tuple[str, ...]] = {
+    "SecureStays": ("SECURE_END", "COURT_AUTHORISED"),
 }
 
 
 def as_known_at_year_end(name: str, frame: pl.DataFrame, year: int) -> pl.DataFrame:
+    if name in LATER_UNKNOWN_TIMES:
+        return frame.with_columns(
+            pl.when(pl.col(c) < _after(year)).then(pl.col(c)).alias(c)
+            for c in LATER_UNKNOWN_TIMES[name]
+        )
     if name not in LATER_UNKNOWN:
         return frame
     first, *others = LATER_UNKNOWN[name]
@@ -120,6 +146,9 @@ def _value(value):
         return None
     if isinstance(value, bool):
         return int(value)
+    if isinstance(value, datetime) and timezone.is_aware(value):
+        # Returns hold the local clock time (secure accommodation stays).
+        return timezone.localtime(value).replace(tzinfo=None)
     return value
 
 

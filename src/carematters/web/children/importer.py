@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import polars as pl
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from carematters.data import CareData, table
 from carematters.data.schema import SOURCE_ROW
@@ -48,6 +49,8 @@ def _model_value(model_field, value):
         return "" if (model_field.get_internal_type() == "CharField") else None
     if model_field.get_internal_type() == "BooleanField":
         return bool(value)
+    if model_field.get_internal_type() == "DateTimeField" and timezone.is_naive(value):
+        return timezone.make_aware(value)  # a return's times are local clock times
     return value
 
 

@@ -480,9 +480,87 @@ class DeprivationOfLiberty(Record):
     COLUMNS = {"DOLO_START": "dolo_start", "DOLO_END": "dolo_end"}
 
 
+class ReviewTrigger(Record):
+    """Something that calls for a review before the usual interval (compliance T6)."""
+
+    trigger_date = models.DateField("date it arose")
+    trigger = CodeField("what calls for an earlier review", list_name="review_trigger")
+    review_by = models.DateField(
+        "review needed by", null=True, blank=True,
+        help_text="The day the change or ending takes effect, or the day the IRO asked for. "
+                  "Leave blank if none was set: the review is then expected within 20 working "
+                  "days.",
+    )
+
+    SECTION, TABLE, DATE_FIELD, TITLE = "reviews", "ReviewTriggers", "trigger_date", "Earlier review called for"
+    COLUMNS = {"TRIGGER_DATE": "trigger_date", "TRIGGER": "trigger", "REVIEW_BY": "review_by"}
+
+    class Meta:
+        ordering = ["-trigger_date"]
+
+    def headline(self) -> str:
+        return f"Earlier review called for: {CODE_LISTS['review_trigger'].label(self.trigger)}"
+
+
+class ParentPlacement(Record):
+    """A placement with a parent and when the parent's assessment was completed (T11)."""
+
+    placed = models.DateField("placed with the parent")
+    assessed = models.DateField(
+        "parent's assessment completed", null=True, blank=True,
+        help_text="The assessment of the parent under CPPCR 2010 reg 17. While it is not "
+                  "complete (reg 19), the child is visited weekly until the first review.",
+    )
+
+    SECTION, TABLE, DATE_FIELD, TITLE = "placements", "ParentPlacements", "placed", "Placed with a parent"
+    COLUMNS = {"PLACED": "placed", "ASSESSED": "assessed"}
+
+    class Meta:
+        ordering = ["-placed"]
+
+
+class VisitRequest(Record):
+    """A visit asked for by the child or the carer (T14)."""
+
+    request_date = models.DateField("date asked")
+    requested_by = CodeField("asked by", list_name="visit_requested_by")
+    not_reasonable = models.BooleanField(
+        "judged not reasonable", null=True, blank=True,
+        help_text="Yes only if a manager decided the request was not reasonable; say why in "
+                  "the case notes.",
+    )
+
+    SECTION, TABLE, DATE_FIELD, TITLE = "visits", "VisitRequests", "request_date", "Visit asked for"
+    COLUMNS = {"REQUEST_DATE": "request_date", "REQUESTED_BY": "requested_by",
+               "NOT_REASONABLE": "not_reasonable"}
+
+    class Meta:
+        ordering = ["-request_date"]
+
+
+class SecureStay(Record):
+    """A stay in secure accommodation, to the hour (T30: 72 hours in 28 days without a court)."""
+
+    secure_start = models.DateTimeField("placed in secure accommodation")
+    secure_end = models.DateTimeField("left secure accommodation", null=True, blank=True)
+    grounds = CodeField("grounds", list_name="secure_grounds")
+    court_authorised = models.DateTimeField(
+        "court authorised", null=True, blank=True,
+        help_text="When a court authorised keeping the child in secure accommodation (Children "
+                  "Act 1989 s25). Without it, at most 72 hours in any 28 days.",
+    )
+
+    SECTION, TABLE, DATE_FIELD, TITLE = "placements", "SecureStays", "secure_start", "Secure accommodation"
+    COLUMNS = {"SECURE_START": "secure_start", "SECURE_END": "secure_end", "GROUNDS": "grounds",
+               "COURT_AUTHORISED": "court_authorised"}
+
+    class Meta:
+        ordering = ["-secure_start"]
+
+
 RECORD_MODELS: tuple[type[Record], ...] = (
     Episode, Review, Visit, Plan, TeamMember, PledgeCommitment, PEP, SchoolEnrolment, Attainment,
     HealthAssessment, DentalCheck, SDQScore, Outcome, MissingEpisode, PathwayPlan, PAContact,
     CareLeaverOutcome, PlacedForAdoption, Adoption, SocialWorkerEpisode, IROAllocation,
-    DeprivationOfLiberty,
+    DeprivationOfLiberty, ReviewTrigger, ParentPlacement, VisitRequest, SecureStay,
 )

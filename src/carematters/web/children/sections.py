@@ -19,14 +19,17 @@ class Section:
 
 SECTION_PAGES: dict[str, Section] = {s.slug: s for s in (
     Section("placements", "Placements and legal status",
-            (m.Episode, m.SocialWorkerEpisode, m.DeprivationOfLiberty),
+            (m.Episode, m.SocialWorkerEpisode, m.DeprivationOfLiberty, m.ParentPlacement,
+             m.SecureStay),
             "Each change of legal status or placement starts a new episode."),
     Section("plans", "Care plan and team around the child", (m.Plan, m.TeamMember, m.PledgeCommitment),
             "The plan names the people around the child and what each will do, and how the "
             "Pledge is kept for this child."),
-    Section("reviews", "Reviews", (m.Review, m.IROAllocation),
+    Section("reviews", "Reviews", (m.Review, m.IROAllocation, m.ReviewTrigger),
             "The IRO meets the child before each review and records their views in their words."),
-    Section("visits", "Visits", (m.Visit,), "Record whether the child was seen, and seen alone."),
+    Section("visits", "Visits", (m.Visit, m.VisitRequest),
+            "Record whether the child was seen, and seen alone, and every visit the child or "
+            "carer asks for."),
     Section("education", "Education", (m.PEP, m.SchoolEnrolment, m.Attainment)),
     Section("health", "Health", (m.HealthAssessment, m.DentalCheck, m.SDQScore, m.Outcome)),
     Section("missing", "Missing from placement", (m.MissingEpisode,),
