@@ -23,7 +23,7 @@ def test_social_worker_records_a_visit_seen_alone(page: Page, server, console_er
     expect(page.get_by_role("heading", level=1)).to_have_text("Own Test")
     assert "js-enabled" in page.evaluate("document.body.className")
     page.get_by_role("link", name="Visits", exact=True).click()
-    page.get_by_role("link", name="Add visit").click()
+    page.get_by_role("link", name="Add visit", exact=True).click()
     page.get_by_label("Date of visit").fill("2025-03-03")
     page.get_by_label("Kind of visit").select_option("STAT")
     page.get_by_label("Child seen", exact=True).select_option("true")
