@@ -17,7 +17,7 @@ for a seed as before the register existed, apart from the settled columns.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import numpy as np
@@ -198,15 +198,23 @@ def _write_sheet(book, name: str, frame: pl.DataFrame, dates: tuple[str, ...] = 
                 sheet.write_string(r, c, str(value))
 
 
+def _workbook(path: Path):
+    import xlsxwriter
+
+    book = xlsxwriter.Workbook(str(path))
+    # A fixed creation time: the same seed writes the same bytes.
+    book.set_properties({"created": datetime(2000, 1, 1)})
+    return book
+
+
 def write_workbooks(register: pl.DataFrame, folder: Path) -> list[Path]:
     """`children_homes.xlsx` and `social_care_providers.xlsx` in `folder`."""
-    import xlsxwriter
 
     folder.mkdir(parents=True, exist_ok=True)
     homes = register.filter(pl.col("SOURCE") == reg.CHILDREN_HOMES).sort("URN")
     others = register.filter(pl.col("SOURCE") != reg.CHILDREN_HOMES).sort("URN")
     ch_path, scp_path = folder / "children_homes.xlsx", folder / "social_care_providers.xlsx"
-    book = xlsxwriter.Workbook(str(ch_path))
+    book = _workbook(ch_path)
     _write_sheet(book, reg.CH_SHEET, homes.select(
         "URN", pl.col("LA_NAME").alias("Local Authority"),
         pl.col("PROVIDER_CODES").list.join(",").alias("Provider Code"),
@@ -222,7 +230,7 @@ def write_workbooks(register: pl.DataFrame, folder: Path) -> list[Path]:
         _spaced(pl.col("POSTCODE")).alias("Setting postcode"),
         pl.col("REG_END").alias("Deregistration date"),
     )
-    book = xlsxwriter.Workbook(str(scp_path))
+    book = _workbook(scp_path)
     _write_sheet(book, "Current providers",
                  scp.filter(pl.col("Deregistration date").is_null()).drop("Deregistration date"))
     _write_sheet(book, "Providers closed", scp.filter(pl.col("Deregistration date").is_not_null()),
