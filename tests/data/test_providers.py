@@ -44,8 +44,9 @@ SCP_HEADER = ["URN", "Local authority", "Placement code", "Placement provider co
 def ch(tmp_path):
     return workbook(tmp_path / "ch.xlsx", {"Provider information": [
         CH_HEADER,
-        ["SC123456", "Oxfordshire", "PR4", "K2", datetime(2024, 3, 31), "ox1 1aa"],  # closed
-        ["sc654321", "Leeds", "PR1/PR2", "K1/K2", None, "LS1 1AA"],
+        # "Provider Code" is the placement type, "Provider Placement Code" the provider code.
+        ["SC123456", "Oxfordshire", "K2", "PR4", datetime(2024, 3, 31), "ox1 1aa"],  # closed
+        ["sc654321", "Leeds", "K1,K2", "PR1/PR2", None, "LS1 1AA"],
     ]})
 
 
@@ -76,7 +77,7 @@ def test_reads_both_workbooks_typed(ch, scp):
 
 def test_older_children_homes_layout_with_two_sheets(tmp_path):
     path = workbook(tmp_path / "old.xlsx", {
-        "Settings and Inspection Info": [CH_HEADER[:-1], ["SC123456", "Leeds", "PR4", "K2", None]],
+        "Settings and Inspection Info": [CH_HEADER[:-1], ["SC123456", "Leeds", "K2", "PR4", None]],
         "Address Details": [["URN", "Setting Address Postcode"], ["SC123456", "LS1 1AA"]],
     })
     register = read_register(children_homes=path)

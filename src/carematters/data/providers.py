@@ -6,8 +6,8 @@ the same lists as two spreadsheets downloaded from Ofsted:
 
 - the **Children's Homes list**: a sheet "Provider information" (or the older pair "Settings and
   Inspection Info" plus "Address Details", joined on URN) with the columns URN, Local Authority,
-  Provider Code, Provider Placement Code, Closed Date and Setting Postcode (or Setting Address
-  Postcode);
+  Provider Code (the placement types), Provider Placement Code (the provider codes), Closed Date
+  and Setting Postcode (or Setting Address Postcode);
 - the **Social Care Providers list**: a first sheet of current providers (URN, Local authority,
   Placement code, Placement provider code, Setting postcode) and a second of closed ones (the
   same plus Deregistration date).
@@ -60,12 +60,16 @@ CHILDREN_HOMES = "children's homes"
 SOCIAL_CARE_PROVIDERS = "social care providers"
 CSV = "csv"
 
-#: Children's Homes list: register column -> the list's column (alternatives in order).
+#: Children's Homes list: register column -> the list's column (alternatives in order). In this
+#: list "Provider Code" holds the placement types (K1, K2) and "Provider Placement Code" the
+#: placement provider codes (PR1/PR2...), the way the lists are read by the DfE-commissioned
+#: validator authorities use (csc-validator-be-903); the Social Care Providers list names them
+#: plainly.
 CH_COLUMNS: dict[str, tuple[str, ...]] = {
     "URN": ("URN",),
     "LA_NAME": ("Local Authority",),
-    "PROVIDER_CODES": ("Provider Code",),
-    "PLACE_CODES": ("Provider Placement Code",),
+    "PLACE_CODES": ("Provider Code",),
+    "PROVIDER_CODES": ("Provider Placement Code",),
     "REG_END": ("Closed Date",),
     "POSTCODE": ("Setting Postcode", "Setting Address Postcode"),
 }

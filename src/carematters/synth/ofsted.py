@@ -217,8 +217,8 @@ def write_workbooks(register: pl.DataFrame, folder: Path) -> list[Path]:
     book = _workbook(ch_path)
     _write_sheet(book, reg.CH_SHEET, homes.select(
         "URN", pl.col("LA_NAME").alias("Local Authority"),
-        pl.col("PROVIDER_CODES").list.join(",").alias("Provider Code"),
-        pl.col("PLACE_CODES").list.join("/").alias("Provider Placement Code"),
+        pl.col("PLACE_CODES").list.join(",").alias("Provider Code"),
+        pl.col("PROVIDER_CODES").list.join("/").alias("Provider Placement Code"),
         pl.col("REG_END").alias("Closed Date"),
         _spaced(pl.col("POSTCODE")).alias("Setting Postcode"),
     ), dates=("Closed Date",))
