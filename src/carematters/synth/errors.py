@@ -201,6 +201,16 @@ def _urn_wrong_type(ctx: _Context, n: int) -> list[_Change]:
                 lambda r: urn, "urn_wrong_placement")
 
 
+@kind("provider_wrong_authority", 0.5)
+def _provider_authority(ctx: _Context, n: int) -> list[_Change]:
+    # The authority's own foster carers recorded as another authority's (PR2): DfE 224 (the
+    # register lists PR1 for its fostering service) and 229 (PR2 but the service is inside).
+    own = _registered_urn() & pl.col("PLACE").str.starts_with("U") & (
+        pl.col("PLACE_PROVIDER") == "PR1")
+    return _set(ctx, "Episodes", n, "PLACE_PROVIDER", own, lambda r: "PR2",
+                "provider_wrong_authority")
+
+
 @kind("blank_required")
 def _blank(ctx: _Context, n: int) -> list[_Change]:
     half = (n + 1) // 2
