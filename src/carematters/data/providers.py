@@ -101,8 +101,11 @@ def empty() -> pl.DataFrame:
 # --- reading files -----------------------------------------------------------------------------
 
 def _sheet_names(path: Path) -> list[str]:
-    import fastexcel
-
+    try:
+        import fastexcel
+    except ImportError as error:  # a dependency, but say what is missing if it is
+        raise RegisterError(f"{path}: reading Excel workbooks needs the fastexcel package "
+                            f"({error})") from error
     try:
         return list(fastexcel.read_excel(str(path)).sheet_names)
     except Exception as error:  # noqa: BLE001 - any failure to open is the same to the user
