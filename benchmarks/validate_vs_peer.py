@@ -1,14 +1,16 @@
 """Parity and speed against the peer validator (csc-validator-be-903 0.1.17), self-contained.
 
     PYTHONPATH=src python benchmarks/validate_vs_peer.py [--sizes 1k,10k,100k] [--year 2026]
-        [--out benchmarks/_data/results] [--seed 1] [--repeat 1]
+        [--out benchmarks/_data/results] [--seed 1] [--repeat 1] [--no-register]
 
 1. Makes (or reuses) a virtualenv with the peer under `benchmarks/.venv-peer` (git-ignored).
 2. Generates, per size, a synthetic authority with injected errors (`carematters.synth`,
    `errors=True`): this year's and last year's returns written as the DfE CSV files under
-   `benchmarks/_data/<size>/` (git-ignored; reused when the same size, seed and year are there).
+   `benchmarks/_data/<size>/` (git-ignored; reused when the same size, seed and year are there),
+   with the generator's Ofsted register of the authority's settings as the two Ofsted workbooks
+   (`ofsted/children_homes.xlsx`, `ofsted/social_care_providers.xlsx`).
 3. Runs both tools on the same files (this year's DfE tables, last year's as the previous
-   return), each in its own process, timed end to end (interpreter start, imports, reading the
+   return, the Ofsted workbooks unless `--no-register`), each in its own process, timed end to end (interpreter start, imports, reading the
    files, every rule, writing the findings), with the process's peak resident memory (max RSS
    from `wait4`) and CPU time.
 4. Prints and writes to `--out`: rule codes covered (ours and the peer's for this and next
@@ -39,19 +41,24 @@ PEER_EXTRAS = ("pytest",)
 DFE_TABLES = ("Header", "Episodes", "Reviews", "UASC", "OC2", "OC3", "AD1", "PlacedAdoption",
               "PrevPerm", "Missing", "SWEpisodes", "DoLo")
 
-# Runs in its own interpreter with `src` on the path. argv[1]: JSON [this, previous, year, la, out].
+# Runs in its own interpreter with `src` on the path. argv[1]: JSON [this, previous, year, la, out,
+# children's homes list, social care providers list] (the two Ofsted workbooks, or nulls).
 OUR_DRIVER = r"""
 import json, sys, time
 started = time.perf_counter()
 from pathlib import Path
+from carematters.data.providers import read_register
 from carematters.returns import read_csv_files
 from carematters.validation import validate
-this_year, previous, year, la, out = json.loads(sys.argv[1])
+this_year, previous, year, la, out, homes, others = json.loads(sys.argv[1])
 imported = time.perf_counter()
 current = read_csv_files([Path(p) for p in this_year], year=year)
 last = read_csv_files([Path(p) for p in previous], year=year - 1).data if previous else None
+providers = (read_register(children_homes=homes, social_care_providers=others)
+             if homes and others else None)
 read = time.perf_counter()
-found = validate(current.data, last, year=year, la=la, problems=current.problems).frame
+found = validate(current.data, last, year=year, la=la, problems=current.problems,
+                 providers=providers).frame
 checked = time.perf_counter()
 found.select("rule", "table", "row", "child", "kind").write_csv(out)
 errors = sorted(set(found.filter(found["kind"] == "rule error")["rule"].to_list()))
@@ -59,8 +66,9 @@ print(json.dumps({"import": imported - started, "read": read - imported,
                   "check": checked - read, "raised": errors}))
 """
 
-# Runs in the peer's virtualenv. argv[1]: JSON [this, previous, year, la, out]. The peer reads the
-# files inside LacValidator (read_from_text), so "check" there includes reading.
+# Runs in the peer's virtualenv. argv[1]: JSON as for ours. The peer reads the files inside
+# LacValidator (read_from_text), so "check" there includes reading; it takes the Ofsted lists as
+# uploads described "CH lookup" and "SCP lookup".
 PEER_DRIVER = r"""
 import json, sys, time
 started = time.perf_counter()
@@ -69,11 +77,14 @@ warnings.filterwarnings("ignore"); logging.disable(logging.CRITICAL)
 import pandas as pd
 from lac_validator.lac_validator import LacValidator
 from lac_validator.utils import process_uploaded_files
-this_year, previous, year, la, out = json.loads(sys.argv[1])
+this_year, previous, year, la, out, homes, others = json.loads(sys.argv[1])
 ruleset = f"lac{int(year) - 1}_{str(year)[2:]}"
 registry = importlib.import_module(f"lac_validator.rules.{ruleset}").registry
 imported = time.perf_counter()
-files = process_uploaded_files({"This year": this_year, "Prev year": previous})
+uploads = {"This year": this_year, "Prev year": previous}
+if homes and others:
+    uploads.update({"CH lookup": [homes], "SCP lookup": [others]})
+files = process_uploaded_files(uploads)
 v = LacValidator(metadata={"collectionYear": str(year), "localAuthority": la}, files=files,
                  registry=registry, selected_rules=None)
 checked = time.perf_counter()
@@ -135,7 +146,7 @@ def our_codes(year: int) -> list[str]:
 
 def synthetic(folder: Path, children: int, year: int, seed: int) -> Path:
     """Write (or reuse) an authority of `children` children, errors injected, years-1 and year."""
-    stamp = {"children": children, "year": year, "seed": seed, "errors": True}
+    stamp = {"children": children, "year": year, "seed": seed, "errors": True, "ofsted": True}
     marker = folder / "params.json"
     if marker.exists() and json.loads(marker.read_text()) == stamp:
         return folder
@@ -192,15 +203,25 @@ def fastest(runs: list[dict]) -> dict:
     return {**best, "walls": [r["wall"] for r in runs]}
 
 
-def run_ours(this_year: list[str], previous: list[str], year: int, la: str, out: Path) -> dict:
+def ofsted_lists(folder: Path) -> list[str | None]:
+    """The synthetic authority's Ofsted workbooks (children's homes, social care providers),
+    given to both tools so the rules checking URNs against the register are compared."""
+    lists = [folder / "ofsted" / "children_homes.xlsx",
+             folder / "ofsted" / "social_care_providers.xlsx"]
+    return [str(p) if p.exists() else None for p in lists]
+
+
+def run_ours(this_year: list[str], previous: list[str], year: int, la: str, out: Path,
+             ofsted: list[str | None]) -> dict:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(
         p for p in (str(SRC), os.environ.get("PYTHONPATH", "")) if p)}
-    return run_tool(sys.executable, OUR_DRIVER, [this_year, previous, year, la, str(out)], env)
+    return run_tool(sys.executable, OUR_DRIVER,
+                    [this_year, previous, year, la, str(out), *ofsted], env)
 
 
 def run_peer(python: str, this_year: list[str], previous: list[str], year: int, la: str,
-             out: Path) -> dict:
-    return run_tool(python, PEER_DRIVER, [this_year, previous, year, la, str(out)])
+             out: Path, ofsted: list[str | None]) -> dict:
+    return run_tool(python, PEER_DRIVER, [this_year, previous, year, la, str(out), *ofsted])
 
 
 # --- 4. comparing --------------------------------------------------------------------------------
@@ -286,12 +307,14 @@ def one_size(children: int, args: argparse.Namespace, python: str, codes: dict) 
     out.mkdir(parents=True, exist_ok=True)
     this_year, previous = dfe_files(folder / str(args.year)), dfe_files(folder / str(args.year - 1))
     la = authority(folder)
+    ofsted = [] if args.no_register else ofsted_lists(folder)
+    ofsted += [None] * (2 - len(ofsted))
     print(f"[{name}] ours ...", flush=True)
-    ours_run = fastest([run_ours(this_year, previous, args.year, la, out / "our_findings.csv")
-                        for _ in range(args.repeat)])
+    ours_run = fastest([run_ours(this_year, previous, args.year, la, out / "our_findings.csv",
+                                 ofsted) for _ in range(args.repeat)])
     print(f"[{name}] peer ...", flush=True)
     peer_run = fastest([run_peer(python, this_year, previous, args.year, la,
-                                 out / "peer_findings.csv") for _ in range(args.repeat)])
+                                 out / "peer_findings.csv", ofsted) for _ in range(args.repeat)])
     ours, peer = findings(out / "our_findings.csv"), findings(out / "peer_findings.csv")
     year_codes = codes[args.year]
     manifest = pl.read_csv(folder / "manifest.csv", infer_schema_length=0).filter(
@@ -378,6 +401,8 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=HERE / "_data" / "results")
     parser.add_argument("--data", type=Path, default=HERE / "_data")
     parser.add_argument("--venv", type=Path, default=HERE / ".venv-peer")
+    parser.add_argument("--no-register", action="store_true",
+                        help="do not give either tool the Ofsted workbooks the generator writes")
     args = parser.parse_args()
 
     python = peer_python(args.venv)

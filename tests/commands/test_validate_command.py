@@ -54,3 +54,38 @@ def test_unreadable_exit_2(monkeypatch):
     monkeypatch.setattr(command, "load", load)
     assert runner.invoke(app, ["validate", "x", "--year", "2026"]).exit_code == 2
     assert runner.invoke(app, ["validate", "--year", "2026"]).exit_code == 2
+
+
+def _urn_episodes(monkeypatch):
+    eps = pl.DataFrame({"CHILD": ["A", "B"], "DECOM": [date(2025, 5, 1)] * 2,
+                        "PLACE": ["K2", "K2"], "URN": ["SC123456", "SC999999"]})
+    monkeypatch.setattr(command, "load", lambda paths, **kw: (
+        CareData({"Episodes": eps}, years=(2026,)), []))
+
+
+def test_provider_register_csv_checks_urns(tmp_path, monkeypatch):
+    _urn_episodes(monkeypatch)
+    register = tmp_path / "register.csv"
+    register.write_text("URN,PLACE_CODES,PROVIDER_CODES,REG_END,POSTCODE\n"
+                        "SC123456,K2,PR4,,LS1 1AA\n")
+    args = ["validate", "x", "--year", "2026", "--rule", "1008", "--out", str(tmp_path)]
+    # Without the register both URNs are well formed: nothing to report.
+    assert runner.invoke(app, args).exit_code == 0
+    result = runner.invoke(app, [*args, "--provider-register", str(register)])
+    assert result.exit_code == 1, result.output
+    assert "1008,Episodes,2,B" in (tmp_path / "findings.csv").read_text()  # unknown to Ofsted
+
+
+def test_unreadable_ofsted_list_exit_2(tmp_path, monkeypatch):
+    _urn_episodes(monkeypatch)
+    bad = tmp_path / "homes.xlsx"
+    bad.write_text("not a workbook")
+    result = runner.invoke(app, ["validate", "x", "--year", "2026", "--children-homes", str(bad)])
+    assert result.exit_code == 2
+    assert "Ofsted provider register" in result.output
+
+
+def test_help_names_the_register_options():
+    result = runner.invoke(app, ["validate", "--help"], env={"COLUMNS": "200"})
+    for option in ("--children-homes", "--social-care-providers", "--provider-register"):
+        assert option in result.output

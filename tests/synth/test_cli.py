@@ -38,7 +38,7 @@ def test_synth_as_at_writes_a_year_to_date_return(tmp_path):
         "--as-at", "2026-11-23"])
     assert result.exit_code == 0, result.output
     assert "year to date" in result.output
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["2026", "2027"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["2026", "2027", "ofsted"]
     # The year-to-date OC2 is written with its header line only.
     assert (tmp_path / "2027" / "OC2.csv").read_text().count("\n") == 1
     assert (tmp_path / "2026" / "OC2.csv").read_text().count("\n") > 1

@@ -1,11 +1,13 @@
-"""The DfE rules (carematters.validation) agree with the generator: clean returns pass, and
-every injected error is found at the row the manifest names."""
+"""The DfE rules (carematters.validation) agree with the generator: clean returns pass (the
+Ofsted register rules too, against the register the generator writes), and every injected error
+is found at the row the manifest names."""
 
 from __future__ import annotations
 
 import polars as pl
 import pytest
 
+from carematters.data.providers import read_register
 from carematters.returns import read_return
 from carematters.synth import generate, write
 from carematters.validation import validate
@@ -33,7 +35,8 @@ def clean():
 def test_clean_returns_pass_the_dfe_rules(clean):
     la = clean.authorities[0]
     for year in clean.years[1:]:
-        findings = validate(clean.returns[(la, year)], clean.returns[(la, year - 1)], year=year)
+        findings = validate(clean.returns[(la, year)], clean.returns[(la, year - 1)], year=year,
+                            providers=clean.registers[la])
         assert findings.rule_errors.height == 0
         unexpected = findings.frame.filter(~pl.col("rule").is_in(NOT_ABOUT_THE_DATA))
         assert unexpected.height == 0, unexpected.select("rule", "table", "row", "message").head(10)
@@ -43,7 +46,10 @@ def test_every_injected_error_is_found_where_the_manifest_says(tmp_path):
     synthetic = generate(1500, 2, seed=4, errors=True)
     write(synthetic, tmp_path)
     current, previous = read_return(tmp_path / "2025"), read_return(tmp_path / "2024")
-    findings = validate(current.data, previous.data, year=2025, problems=current.problems)
+    providers = read_register(children_homes=tmp_path / "ofsted" / "children_homes.xlsx",
+                              social_care_providers=tmp_path / "ofsted" / "social_care_providers.xlsx")
+    findings = validate(current.data, previous.data, year=2025, problems=current.problems,
+                        providers=providers)
     found = findings.frame.select("table", "row").unique().with_columns(pl.lit(True).alias("found"))
     manifest = synthetic.manifest.filter(pl.col("year") == 2025).join(
         found, on=["table", "row"], how="left")

@@ -170,12 +170,18 @@ def test_no_rule_raises_on_synthetic_returns():
     assert len(found) > 0  # errors were injected
 
 
-def test_coverage_doc_lists_every_rule():
+def test_coverage_doc_is_current_and_every_peer_code_has_a_rule():
     from pathlib import Path
 
-    doc = (Path(__file__).parents[2] / "docs" / "validation-coverage.md").read_text()
-    missing = [code for code in all_rules() if f"`{code}`" not in doc]
-    assert not missing, f"add to docs/validation-coverage.md: {missing}"
+    from carematters.validation import coverage
+
+    peer = coverage.peer_codes(Path(__file__).parent / "data")
+    assert set(peer) == {2026, 2027}
+    for year, codes in peer.items():
+        missing = sorted(c for c in codes if c not in all_rules() or not all_rules()[c].in_force(year))
+        assert not missing, f"peer codes for {year} without a rule here: {missing}"
+    doc = coverage.DOC.read_text()
+    assert coverage.rewrite(doc, peer) == doc, "run: python -m carematters.validation.coverage"
 
 
 def test_no_rule_errors_on_a_large_blank_return():

@@ -1,5 +1,8 @@
 """`carematters validate`: check a return against the DfE rules and say what to fix.
 
+The Ofsted provider register (`--children-homes`, `--social-care-providers`,
+`--provider-register`) is optional: without it the rules comparing URNs with it report nothing.
+
 Exit status: 0 no findings, 1 findings, 2 input that could not be read.
 """
 
@@ -64,11 +67,31 @@ def list_rules(year: int | None) -> None:
         typer.echo(f"{one.code}\t{one.message}")  # plain text: Rich would expand the tab
 
 
+def load_providers(children_homes: Path | None, social_care_providers: Path | None,
+                   register: list[Path] | None) -> pl.DataFrame | None:
+    """The Ofsted provider register from the options given, or None when none was."""
+    if children_homes is None and social_care_providers is None and not register:
+        return None
+    from carematters.data.providers import RegisterError, read_register
+
+    try:
+        return read_register(children_homes=children_homes,
+                             social_care_providers=social_care_providers, csv=register)
+    except (RegisterError, OSError) as error:
+        raise Unreadable(str(error)) from error
+
+
 def run(paths: list[Path], *, year: int | None, previous: list[Path] | None, la: str | None,
-        out: Path | None, rules: list[str] | None) -> int:
+        out: Path | None, rules: list[str] | None, children_homes: Path | None = None,
+        social_care_providers: Path | None = None, register: list[Path] | None = None) -> int:
     from carematters.reports.validation import write_all
     from carematters.validation import validate
 
+    try:
+        providers = load_providers(children_homes, social_care_providers, register)
+    except Unreadable as error:
+        err_console.print(f"[red]Cannot read the Ofsted provider register:[/red] {error}")
+        return 2
     try:
         current, problems = load(paths, year=year, la=la)
         last = load(previous, year=year - 1 if year else None, la=la)[0] if previous else None
@@ -85,7 +108,7 @@ def run(paths: list[Path], *, year: int | None, previous: list[Path] | None, la:
             bar.update(task, completed=done, total=total, description=f"Rule {code}")
 
         findings = validate(current, last, year=year, la=la, rules=rules, progress=advance,
-                            problems=problems)
+                            problems=problems, providers=providers)
     if len(findings) == 0:
         console.print("[green]No findings: every rule passed.[/green]")
     else:
@@ -112,6 +135,15 @@ def register(app: typer.Typer) -> None:
             "--out", help="Write findings.csv, findings.xlsx and findings.html here.")] = None,
         rule: Annotated[list[str] | None, typer.Option(
             "--rule", help="Run only this rule (repeat for more).")] = None,
+        children_homes: Annotated[Path | None, typer.Option(
+            "--children-homes", help="Ofsted's Children's Homes list (xlsx), for the rules "
+            "checking URNs against the register (219, 221, 224, 227-229, 241, 1008).")] = None,
+        social_care_providers: Annotated[Path | None, typer.Option(
+            "--social-care-providers", help="Ofsted's Social Care Providers list (xlsx: current, "
+            "then closed providers), for the same rules.")] = None,
+        provider_register: Annotated[list[Path] | None, typer.Option(
+            "--provider-register", help="The provider register as CSV (URN, PLACE_CODES, "
+            "PROVIDER_CODES, REG_END, POSTCODE), instead of or beside the Ofsted lists.")] = None,
         list_rules_: Annotated[bool, typer.Option(
             "--list-rules", help="List the rules in force (code, tab, message) and stop.")] = False,
     ) -> None:
@@ -122,5 +154,8 @@ def register(app: typer.Typer) -> None:
         if not paths:
             err_console.print("[red]Give the return to check (a folder or files).[/red]")
             raise typer.Exit(2)
-        raise typer.Exit(run(paths, year=year, previous=previous, la=la, out=out, rules=rule))
+        raise typer.Exit(run(paths, year=year, previous=previous, la=la, out=out, rules=rule,
+                             children_homes=children_homes,
+                             social_care_providers=social_care_providers,
+                             register=provider_register))
 

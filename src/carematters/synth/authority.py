@@ -14,7 +14,7 @@ import numpy as np
 import polars as pl
 
 from carematters.data.years import year_end, year_start
-from carematters.synth import adoption, around, case_events, health, leavers
+from carematters.synth import adoption, around, case_events, health, leavers, ofsted
 from carematters.synth import params as p
 from carematters.synth._draw import YEAR, birthday, day
 from carematters.synth.episodes import build
@@ -37,6 +37,8 @@ class Lifetime:
     adoption: pl.DataFrame
     places: Places
     tables: dict[str, pl.DataFrame]  # lifetime Reviews, Missing, Visits, OC3... (day numbers)
+    #: The Ofsted register of its settings (`carematters.data.providers.SCHEMA`).
+    register: pl.DataFrame | None = None
 
 
 def make_window(first_year: int, last_year: int, end: date | None = None) -> Window:
@@ -108,6 +110,11 @@ def simulate_authority(seed: int, la: str, area: str, target: int, window: Windo
     places = make_places(rng, area, target, p.OUT_OF_AREA_SHARE, la)
     episodes = build(rng, periods, legal, plans, people, places, window.end,
                      profile.move_factor, profile.residential_factor)
+    # The Ofsted register has a stream of its own (see `ofsted`), so the draws above and below
+    # are as they were before it existed.
+    register_rng = np.random.default_rng((seed, int(la), ofsted.STREAM))
+    services = ofsted.services(register_rng, places)
+    episodes = ofsted.settle(episodes, places, services)
     sb = short_break_episodes(rng, sb_entries, places, window, int(periods["period"].max()) + 1)
     sb = sb.with_columns((pl.col("child_row") + entries.height).alias("child")).drop("child_row")
     sb_periods = sb.select("period", "child", pl.lit(1).alias("number"), pl.col("DECOM").alias("start"),
@@ -128,6 +135,7 @@ def simulate_authority(seed: int, la: str, area: str, target: int, window: Windo
         la=la, seed=seed, window=window, children=people, periods=periods, episodes=episodes,
         adoption=plans.join(periods.select("period", "child", "end", "rec"), on="period"),
         places=places, tables=tables,
+        register=ofsted.register(register_rng, episodes, places, services, window.end),
     )
 
 

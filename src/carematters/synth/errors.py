@@ -20,6 +20,7 @@ import polars as pl
 from carematters.data.caredata import CareData
 from carematters.data.schema import SSDA903_TABLES, table
 from carematters.data.years import add_years, year_end
+from carematters.synth.ofsted import CLOSED_HOMES
 
 MANIFEST_SCHEMA = {
     "la": pl.String, "year": pl.Int64, "table": pl.String, "row": pl.Int64, "child": pl.String,
@@ -168,6 +169,48 @@ def _after_end(ctx: _Context, n: int) -> list[_Change]:
                 lambda r: end + ctx.days(1, 60), "dec_after_year_end")
 
 
+# URNs against the Ofsted register (`synth.ofsted`): found only when the register is given.
+
+def _registered_urn() -> pl.Expr:
+    return pl.col("URN").is_not_null() & (pl.col("URN") != "XXXXXXX")
+
+
+@kind("urn_not_registered", 0.5)
+def _urn_unknown(ctx: _Context, n: int) -> list[_Change]:
+    # Well formed (SC and six digits) but from a range no synthetic setting uses: DfE 1008.
+    return _set(ctx, "Episodes", n, "URN", _registered_urn(),
+                lambda r: f"SC08{int(ctx.rng.integers(0, 10_000)):04d}", "urn_not_registered")
+
+
+@kind("urn_closed_setting", 0.5)
+def _urn_closed(ctx: _Context, n: int) -> list[_Change]:
+    # A children's home whose registration ended in 2015: DfE 227/228.
+    return _set(ctx, "Episodes", n, "URN", _registered_urn() & (pl.col("PLACE") == "K2"),
+                lambda r: CLOSED_HOMES[r % len(CLOSED_HOMES)], "urn_closed_setting")
+
+
+@kind("urn_wrong_placement", 0.5)
+def _urn_wrong_type(ctx: _Context, n: int) -> list[_Change]:
+    # A children's home episode given a fostering service's URN: DfE 219.
+    fostering = ctx.frames["Episodes"].filter(
+        _registered_urn() & pl.col("PLACE").str.starts_with("U"))["URN"]
+    if fostering.is_empty():
+        return []
+    urn = fostering.min()
+    return _set(ctx, "Episodes", n, "URN", _registered_urn() & pl.col("PLACE").is_in(["K1", "K2"]),
+                lambda r: urn, "urn_wrong_placement")
+
+
+@kind("provider_wrong_authority", 0.5)
+def _provider_authority(ctx: _Context, n: int) -> list[_Change]:
+    # The authority's own foster carers recorded as another authority's (PR2): DfE 224 (the
+    # register lists PR1 for its fostering service) and 229 (PR2 but the service is inside).
+    own = _registered_urn() & pl.col("PLACE").str.starts_with("U") & (
+        pl.col("PLACE_PROVIDER") == "PR1")
+    return _set(ctx, "Episodes", n, "PLACE_PROVIDER", own, lambda r: "PR2",
+                "provider_wrong_authority")
+
+
 @kind("blank_required")
 def _blank(ctx: _Context, n: int) -> list[_Change]:
     half = (n + 1) // 2
@@ -305,9 +348,13 @@ def _text(value: object) -> str:
 
 
 def _add_duplicates(ctx: _Context, n: int) -> list[tuple[str, int, str]]:
-    """Duplicate `n` episodes (each right after its original); (table, new row, child)."""
+    """Duplicate `n` episodes (each right after its original); (table, new row, child).
+
+    Only ended episodes: the copy then starts before its predecessor ended (501). A copy of an
+    open episode is reported on the original instead (142: a new episode began while it had no
+    end), so the manifest's row would be the wrong one."""
     episodes = ctx.frames["Episodes"]
-    rows = ctx.choose("Episodes", n)
+    rows = ctx.choose("Episodes", n, pl.col("DEC").is_not_null())
     if not rows:
         return []
     order = pl.Series("__order", np.arange(episodes.height) * 2)

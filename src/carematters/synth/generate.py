@@ -37,6 +37,9 @@ class Synthetic:
     manifest: pl.DataFrame
     cell_text: dict[tuple[str, int], list[CellText]] = field(default_factory=dict)
     as_at: date | None = None
+    #: Per authority, the Ofsted register of the settings its returns name (URNs), as
+    #: `carematters.data.providers.read_register` gives it; `write` adds the two workbooks.
+    registers: dict[str, pl.DataFrame] = field(default_factory=dict)
 
     def year_to_date(self, year: int) -> bool:
         """Whether `year`'s returns are year-to-date cuts rather than full years."""
@@ -128,8 +131,11 @@ def generate(children: int, years: int, *, seed: int = 0, last_year: int | None 
     returns: dict[tuple[str, int], CareData] = {}
     manifests: list[pl.DataFrame] = []
     cell_text: dict[tuple[str, int], list[CellText]] = {}
+    registers: dict[str, pl.DataFrame] = {}
     for la, area, size, profile in plan:
         life = simulate_authority(seed, la, area, size, window, profile)
+        if life.register is not None:
+            registers[la] = life.register
         done += 1
         if progress:
             progress(done, total, f"authority {la}")
@@ -144,4 +150,4 @@ def generate(children: int, years: int, *, seed: int = 0, last_year: int | None 
             if progress:
                 progress(done, total, f"{la} {year}")
     manifest = pl.concat(manifests) if manifests else pl.DataFrame(schema=MANIFEST_SCHEMA)
-    return Synthetic(returns, manifest, cell_text, as_at)
+    return Synthetic(returns, manifest, cell_text, as_at, registers)

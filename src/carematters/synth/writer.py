@@ -1,6 +1,8 @@
 """Writing synthetic returns to disk: a folder per collection year (per authority when several).
 
-CSV: one `<Table>.csv` per table, extension tables included. XML: the DfE tables as one
+CSV: one `<Table>.csv` per table, extension tables included. The Ofsted register of the
+authority's settings goes beside the year folders as `ofsted/children_homes.xlsx` and
+`ofsted/social_care_providers.xlsx` (Ofsted's layout). XML: the DfE tables as one
 `SSDA903.xml` per return (the statutory layout), extension tables beside it as CSV. File-level
 errors (`CellText`) are written over the clean values after the normal writer has run, so the
 writers themselves never need to know about deliberate errors.
@@ -22,12 +24,18 @@ from carematters.returns import write_csv, write_xml
 from carematters.returns import xml_layout as lay
 from carematters.synth.errors import CellText
 from carematters.synth.generate import Progress, Synthetic
+from carematters.synth.ofsted import write_workbooks
 
 Format = Literal["csv", "xml"]
 
 
 def return_folder(out: Path, la: str, year: int, several: bool) -> Path:
     return out / la / str(year) if several else out / str(year)
+
+
+def register_folder(out: Path, la: str, several: bool) -> Path:
+    """Where the authority's Ofsted workbooks go: `ofsted/` beside its year folders."""
+    return (out / la if several else out) / "ofsted"
 
 
 def write(synthetic: Synthetic, out: Path, fmt: Format = "csv",
@@ -45,6 +53,8 @@ def write(synthetic: Synthetic, out: Path, fmt: Format = "csv",
             data, folder, texts)
         if progress:
             progress(len(written), len(synthetic.returns), f"wrote {la} {year}")
+    for la, register in sorted(synthetic.registers.items()):
+        written += write_workbooks(register, register_folder(out, la, several))
     if synthetic.manifest.height:
         out.mkdir(parents=True, exist_ok=True)
         path = out / "manifest.csv"

@@ -16,6 +16,7 @@ import polars as pl
 
 from carematters.data.caredata import CareData
 from carematters.data.episodes import continuously_looked_after, periods_of_care, with_spells
+from carematters.data.providers import by_urn
 from carematters.data.reference import with_placement_fields
 from carematters.data.schema import SOURCE_ROW, table
 from carematters.data.years import age_on_expr, year_end, year_start
@@ -78,6 +79,7 @@ class Context:
         *,
         year: int,
         la: str | None = None,
+        providers: pl.DataFrame | None = None,
     ) -> None:
         self.current = current
         self.previous = previous
@@ -85,6 +87,9 @@ class Context:
         self.la = la or current.la
         self.start: date = year_start(year)
         self.end: date = year_end(year)
+        #: The Ofsted provider register (`carematters.data.providers.SCHEMA`), when supplied; the
+        #: rules that need it (219, 221, 224, 227-229, 241, 1008) report nothing without it.
+        self.providers = providers
         self._tables: dict[tuple[bool, str], pl.DataFrame] = {}
         self._unreadable: dict[tuple[bool, str], dict[str, pl.DataFrame]] = {}
 
@@ -225,6 +230,12 @@ class Context:
         """`frame` with the age (whole years) of its child on `on`, from the Header DOB."""
         joined = frame.join(self.dob.rename({"DOB": "_HDOB"}), on="CHILD", how="left")
         return joined.with_columns(age_on_expr(pl.col("_HDOB"), on).alias(alias)).drop("_HDOB")
+
+    @cached_property
+    def providers_by_urn(self) -> pl.DataFrame | None:
+        """The provider register, one row per URN (`carematters.data.providers.by_urn`), or
+        None when no register was supplied."""
+        return None if self.providers is None else by_urn(self.providers)
 
     # --- DfE-derived fields ------------------------------------------------------------------
 

@@ -75,13 +75,16 @@ def validate(
     rules: list[str] | None = None,
     progress: Progress | None = None,
     problems: Iterable[object] = (),
+    providers: pl.DataFrame | None = None,
 ) -> Findings:
     """Findings of every rule in force in `year` (or just `rules`) over `current`.
 
     `previous` is last year's return, needed by the rules comparing years (502, 503A-J...).
+    `providers` is the Ofsted provider register (`carematters.data.providers.read_register`),
+    needed by the rules comparing an episode's URN with it (219, 221, 224, 227-229, 241, 1008).
     """
     year = collection_year(current, year)
-    ctx = Context(current, previous, year=year, la=la)
+    ctx = Context(current, previous, year=year, la=la, providers=providers)
     chosen = rules_for(year, rules)
     frames = [problem_findings(
         problems, ctx, {r.code: r for r in chosen}, restricted=rules is not None

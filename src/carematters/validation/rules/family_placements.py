@@ -1,9 +1,8 @@
 """Placement details: provider, Ofsted URN and reason for placement change (spec §1.5.6-1.5.9).
 
 Provider codes allowed with each placement type (527-531, 550), provider present when needed
-(526) and absent for temporary and other placements (213), URN needed or not (214, 218, 222),
-URN format (1008, format only: the Ofsted register is not available offline), and the reason for a
-placement change on the episode that ends with a move (225, 226, 233, 234).
+(526) and absent for temporary and other placements (213), URN needed or not (214, 218, 222), and
+the reason for a placement change on the episode that ends with a move (225, 226, 233, 234).
 """
 
 from __future__ import annotations
@@ -95,13 +94,6 @@ def rule_218(ctx: Context) -> pl.DataFrame:
 def rule_222(ctx: Context) -> pl.DataFrame:
     given = present("URN") & (pl.col("URN") != "XXXXXXX")
     return offending(ctx.table("Episodes"), pl.col("PLACE").is_in(NO_URN) & given)
-
-
-@rule("1008", "Ofsted URN is not valid (SC and 6 digits, 7 digits, or XXXXXXX)",
-      tables=["Episodes"], fields=["URN"])
-def rule_1008(ctx: Context) -> pl.DataFrame:
-    shape = pl.col("URN").str.contains(r"^(SC\d{6}|\d{7}|XXXXXXX)$")
-    return offending(ctx.table("Episodes"), present("URN") & ~shape.fill_null(False))
 
 
 @rule("225", "Reason for placement change must be recorded", tables=["Episodes"],
