@@ -9,7 +9,7 @@ from carematters.commands.indicators import parse_years
 from carematters.returns import write_csv
 
 from .builders import care_data
-from .test_stability import NI62_EPISODES
+from .examples import NI62_EPISODES
 
 runner = CliRunner()
 

@@ -10,7 +10,7 @@ from carematters.indicators.docs import generated_section, reference_markdown
 from carematters.indicators.registry import THEMES
 
 from .builders import care_data
-from .test_stability import NI62_EPISODES
+from .examples import NI62_EPISODES
 
 DOCS = Path(__file__).parents[2] / "docs" / "indicators.md"
 REQUIRED = ["NI58", "NI61", "NI62", "NI62_2Y", "NI63", "NI66", "NI99", "NI100", "NI101",

@@ -13,8 +13,8 @@ from carematters.reports.charts import benchmark_chart, trend_chart
 from carematters.stocktake.suppression import SUPPRESSED
 
 from .builders import care_data
+from .examples import NI62_EPISODES
 from .test_headline import DATA as HEADLINE
-from .test_stability import NI62_EPISODES
 
 STABILITY = care_data((2023, 2024), Episodes=NI62_EPISODES)
 

@@ -8,7 +8,7 @@ from carematters.indicators.results import RESULT_SCHEMA
 from carematters.indicators.trends import run_years, time_series, with_targets
 
 from .builders import care_data
-from .test_stability import NI62_EPISODES
+from .examples import NI62_EPISODES
 
 
 def test_time_series_and_targets():

@@ -42,6 +42,15 @@ def _events(data: CareData) -> pl.DataFrame:
     return process_events(data["Episodes"], data["Header"], data["Reviews"])
 
 
+def _totalled(frame: pl.DataFrame) -> pl.DataFrame:
+    """Placement and process parts joined per child or period: a missing part costs £0 (no
+    placement days, or no events, in the window), and TOTAL_COST is their sum."""
+    return (
+        frame.with_columns(pl.col("DAYS", "PLACEMENT_COST", "PROCESS_COST").fill_null(0))
+        .with_columns((pl.col("PLACEMENT_COST") + pl.col("PROCESS_COST")).alias("TOTAL_COST"))
+    )
+
+
 def window_costs(
     data: CareData, costs: CostTable, start: date, end: date,
     children: pl.DataFrame | None = None,
@@ -56,9 +65,7 @@ def window_costs(
     per_child_days = days.group_by("CHILD").agg(pl.col("DAYS").sum(), pl.col("PLACEMENT_COST").sum())
     per_child_events = processes.group_by("CHILD").agg(pl.col("PROCESS_COST").sum())
     by_child = (
-        per_child_days.join(per_child_events, on="CHILD", how="full", coalesce=True)
-        .with_columns(pl.col("DAYS", "PLACEMENT_COST", "PROCESS_COST").fill_null(0))
-        .with_columns((pl.col("PLACEMENT_COST") + pl.col("PROCESS_COST")).alias("TOTAL_COST"))
+        _totalled(per_child_days.join(per_child_events, on="CHILD", how="full", coalesce=True))
         .sort("CHILD")
     )
     by_group = (
@@ -102,12 +109,10 @@ def period_costs(data: CareData, costs: CostTable, up_to: date) -> pl.DataFrame:
         .group_by("CHILD", "PERIOD")
         .agg(pl.col("PROCESS_COST").sum())
     )
-    return (
+    return _totalled(
         periods.select("CHILD", "PERIOD", "PERIOD_START", "PERIOD_END")
         .join(days, on=["CHILD", "PERIOD"], how="left")
         .join(events, on=["CHILD", "PERIOD"], how="left")
-        .with_columns(pl.col("DAYS", "PLACEMENT_COST", "PROCESS_COST").fill_null(0))
-        .with_columns((pl.col("PLACEMENT_COST") + pl.col("PROCESS_COST")).alias("TOTAL_COST"))
     )
 
 

@@ -147,11 +147,13 @@ class CostTable:
 
     def weekly_on(self, day: date) -> dict[str, float]:
         """Weekly cost of each group on `day` (unset groups give 0)."""
-        rows = self.periods("weekly").filter((pl.col("FROM") <= day) & (pl.col("TO") > day))
-        found = dict(rows.select("item", "COST").rows())
-        return {group: found.get(group, 0.0) for group in g.GROUPS}
+        return self._on("weekly", day, g.GROUPS)
 
     def process_on(self, day: date) -> dict[str, float]:
-        rows = self.periods("process").filter((pl.col("FROM") <= day) & (pl.col("TO") > day))
+        """Unit cost of each per-occurrence process on `day` (unset processes give 0)."""
+        return self._on("process", day, EVENT_PROCESSES)
+
+    def _on(self, kind: str, day: date, items: tuple[str, ...]) -> dict[str, float]:
+        rows = self.periods(kind).filter((pl.col("FROM") <= day) & (pl.col("TO") > day))
         found = dict(rows.select("item", "COST").rows())
-        return {process: found.get(process, 0.0) for process in EVENT_PROCESSES}
+        return {item: found.get(item, 0.0) for item in items}

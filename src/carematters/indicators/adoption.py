@@ -54,7 +54,14 @@ def _window(ctx: Context) -> pl.DataFrame:
     return ctx.memo(("adoptions", 3), lambda: adoptions(ctx, year_start(ctx.year - 2), ctx.end))
 
 
+def _placed(ctx: Context) -> pl.DataFrame:
+    """The scorecard cohort of A1, A10 and A3 (A2 narrows it further): children adopted in the
+    three years whose adoptive placement is recorded."""
+    return _window(ctx).filter(pl.col("MOVED_IN").is_not_null())
+
+
 _SCORECARD = dict(theme="adoption", tables=("Episodes", "AD1"), history_years=3, spec="§2.9")
+_PLACED = "Children adopted in the three years with an adoptive placement recorded."
 
 
 @indicator(
@@ -92,12 +99,12 @@ def ni61(ctx: Context) -> pl.DataFrame:
                "the family who adopted them, for children adopted in the three years to 31 March.",
     numerator="Sum of days from the start of the period of care to the first adoptive placement "
               "(A3-A6) with the adopters.",
-    denominator="Children adopted in the three years with an adoptive placement recorded.",
+    denominator=_PLACED,
     exclusions="Children with no adoptive placement recorded before the adoption order.",
     direction="lower", unit="days", **_SCORECARD,
 )
 def a1(ctx: Context) -> pl.DataFrame:
-    adopted = _window(ctx).filter(pl.col("MOVED_IN").is_not_null())
+    adopted = _placed(ctx)
     return everyone_in(adopted, True, days_between("MOVED_IN", "ENTRY"))
 
 
@@ -109,12 +116,12 @@ def a1(ctx: Context) -> pl.DataFrame:
                "moved in with those carers is used.",
     numerator="Sum of days from entering care to moving in with the adopters (for A3/A5 or "
               "FOSTER_CARE = 1: to the start of the carer spell with them).",
-    denominator="Children adopted in the three years with an adoptive placement recorded.",
+    denominator=_PLACED,
     exclusions="As A1.",
     direction="lower", unit="days", **_SCORECARD,
 )
 def a10(ctx: Context) -> pl.DataFrame:
-    adopted = _window(ctx).filter(pl.col("MOVED_IN").is_not_null())
+    adopted = _placed(ctx)
     by_foster_carers = pl.col("ADOPTIVE_PLACE").is_in(FOSTER_CARER_ADOPTION) | (
         pl.col("FOSTER_CARE") == 1
     ).fill_null(False)
@@ -136,9 +143,8 @@ def a10(ctx: Context) -> pl.DataFrame:
     direction="lower", unit="days", **_SCORECARD,
 )
 def a2(ctx: Context) -> pl.DataFrame:
-    adopted = _window(ctx).filter(
-        pl.col("MOVED_IN").is_not_null() & pl.col("AUTHORITY").is_not_null()
-        & pl.col("DATE_MATCH").is_not_null()
+    adopted = _placed(ctx).filter(
+        pl.col("AUTHORITY").is_not_null() & pl.col("DATE_MATCH").is_not_null()
     )
     return everyone_in(adopted, True, days_between("DATE_MATCH", "AUTHORITY").clip(lower_bound=0))
 
@@ -151,12 +157,12 @@ def a2(ctx: Context) -> pl.DataFrame:
                "their adoptive family less than 14 months after entering care.",
     numerator="Adopted children whose moving-in date is before the entry date plus 14 months "
               "(or fewer than 426 days, by parameter).",
-    denominator="Children adopted in the three years with an adoptive placement recorded.",
+    denominator=_PLACED,
     exclusions="As A1.",
     direction="higher", unit="%", params=("a3_rule", "a3_months", "a3_days"), **_SCORECARD,
 )
 def a3(ctx: Context) -> pl.DataFrame:
-    adopted = _window(ctx).filter(pl.col("MOVED_IN").is_not_null())
+    adopted = _placed(ctx)
     waited = days_between("MOVED_IN", "ENTRY")
     if ctx.params.a3_rule == "days":
         quick = waited < ctx.params.a3_days

@@ -40,39 +40,38 @@ PLACEMENT_GROUPS: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 
 _H = dict(theme="headline", spec="§1.1", tables=("Episodes",))
+#: What every plain count declares: no denominator, no better direction.
+_COUNT = dict(denominator="(a count)", direction="none", unit="count")
 _LAC = "Children looked after at 31 March."
 
 
-@indicator(
-    "LAC_31MAR", title="Children looked after at 31 March",
-    definition="Number of children with an episode open at the end of 31 March.",
-    numerator="Children looked after at 31 March.", denominator="(a count)",
-    exclusions="Short breaks (V3/V4); an episode ending on 31 March is not open.",
-    direction="none", unit="count", **_H,
-)
 def looked_after(ctx: Context) -> pl.DataFrame:
+    """The children behind both the count and the rate (which divides by the population)."""
     return everyone_in(ctx.looked_after_at_end, True)
 
 
-@indicator(
+indicator(
+    "LAC_31MAR", title="Children looked after at 31 March",
+    definition="Number of children with an episode open at the end of 31 March.",
+    numerator=_LAC,
+    exclusions="Short breaks (V3/V4); an episode ending on 31 March is not open.", **_COUNT, **_H,
+)(looked_after)
+indicator(
     "LAC_RATE", title="Children looked after at 31 March per 10,000 children",
     definition="Children looked after at 31 March per 10,000 children under 18 living in the "
                "authority.",
-    numerator="Children looked after at 31 March.",
-    denominator="Child population under 18 (a parameter).",
+    numerator=_LAC, denominator="Child population under 18 (a parameter).",
     exclusions="Short breaks (V3/V4).", direction="none", unit="rate", params=("population",),
     **_H,
-)
-def looked_after_rate(ctx: Context) -> pl.DataFrame:
-    return everyone_in(ctx.looked_after_at_end, True)
+)(looked_after)
 
 
 @indicator(
     "STARTED", title="Children who started to be looked after",
     definition="Number of children who started to be looked after in the year (RNE = S), each "
                "counted once.",
-    numerator="Children with a start in the year.", denominator="(a count)",
-    exclusions="Short breaks (V3/V4).", direction="none", unit="count", **_H,
+    numerator="Children with a start in the year.", exclusions="Short breaks (V3/V4).",
+    **_COUNT, **_H,
 )
 def started(ctx: Context) -> pl.DataFrame:
     return everyone_in(started_in_year(ctx.episodes, ctx.year), True)
@@ -83,8 +82,7 @@ def started(ctx: Context) -> pl.DataFrame:
     definition="Number of children who ceased to be looked after in the year, each counted once "
                "at their last ceasing.",
     numerator="Children with an episode ending in the year for a reason other than X1.",
-    denominator="(a count)", exclusions="Short breaks (V3/V4).", direction="none",
-    unit="count", **_H,
+    exclusions="Short breaks (V3/V4).", **_COUNT, **_H,
 )
 def ceased(ctx: Context) -> pl.DataFrame:
     return everyone_in(ceased_in_year(ctx.episodes, ctx.year), True)
@@ -94,7 +92,7 @@ def ceased(ctx: Context) -> pl.DataFrame:
     "ADOPTED", title="Children adopted",
     definition="Number of children who ceased to be looked after on adoption (E11, E12).",
     numerator="Children whose last ceasing in the year was an adoption.",
-    denominator="(a count)", direction="none", unit="count", **_H,
+    **_COUNT, **_H,
 )
 def adopted(ctx: Context) -> pl.DataFrame:
     left = ceased_in_year(ctx.episodes, ctx.year)
@@ -137,8 +135,7 @@ for _group, (_label, _codes) in PLACEMENT_GROUPS.items():
     definition="Number of children looked after at 31 March who were unaccompanied asylum-seeking "
                "children then (in the UASC table, status not ceased by 31 March).",
     numerator="Looked-after children in UASC with DUC blank or after 31 March.",
-    denominator="(a count)", direction="none", unit="count",
-    theme="headline", spec="§2.11", tables=("Episodes", "UASC"),
+    theme="headline", spec="§2.11", tables=("Episodes", "UASC"), **_COUNT,
 )
 def uasc(ctx: Context) -> pl.DataFrame:
     current = ctx.data["UASC"].filter(pl.col("DUC").is_null() | (pl.col("DUC") > ctx.end))

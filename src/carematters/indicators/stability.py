@@ -33,17 +33,22 @@ def placement_counts(spells: pl.DataFrame, start: date, end: date) -> pl.DataFra
     )
 
 
-def _with_counts(cohort: pl.DataFrame, ctx: Context, start: date) -> pl.DataFrame:
+def _three_or_more(cohort: pl.DataFrame, ctx: Context, start: date) -> pl.DataFrame:
+    """NI 62's test over any window: the cohort's placements from `start` to 31 March, 3+ in
+    the numerator (the two-year companion only moves `start` and narrows the cohort)."""
     counts = placement_counts(ctx.spells, start, ctx.end)
-    return cohort.join(counts, on="CHILD", how="left").with_columns(
+    counted = cohort.join(counts, on="CHILD", how="left").with_columns(
         pl.col("PLACEMENTS").fill_null(0)
     )
+    return everyone_in(counted, pl.col("PLACEMENTS") >= 3, pl.col("PLACEMENTS"))
+
+
+_NI62 = dict(theme="stability", direction="lower", unit="%", tables=("Episodes",), spec="§2.3")
 
 
 @indicator(
     "NI62",
     title="Children looked after with three or more placements in the year",
-    theme="stability",
     definition="Percentage of children looked after at 31 March who lived in three or more "
                "placements (carer spells) during the year from 1 April.",
     numerator="Children whose placement count is 3 or more: 1 for the placement held on 1 April "
@@ -51,32 +56,28 @@ def _with_counts(cohort: pl.DataFrame, ctx: Context, start: date) -> pl.DataFram
     denominator="Children looked after at 31 March.",
     exclusions="Short breaks (V3/V4) removed; temporary moves and the return from them, and "
                "becoming placed for adoption with the same carers, are not new placements.",
-    direction="lower", unit="%", tables=("Episodes",), spec="§2.3",
+    **_NI62,
 )
 def ni62(ctx: Context) -> pl.DataFrame:
-    counted = _with_counts(ctx.looked_after_at_end, ctx, ctx.start)
-    return everyone_in(counted, pl.col("PLACEMENTS") >= 3, pl.col("PLACEMENTS"))
+    return _three_or_more(ctx.looked_after_at_end, ctx, ctx.start)
 
 
 @indicator(
     "NI62_2Y",
     title="Children looked after for two years with three or more placements over two years",
-    theme="stability",
     definition="Percentage of children looked after at 31 March, and continuously for the two "
                "years before, who lived in three or more placements over those two years "
                "(the DfE companion to NI 62).",
     numerator="Children with 3 or more placements between 1 April two years earlier and 31 March.",
     denominator="Children looked after at 31 March whose current period of care began on or "
                 "before 31 March two years earlier.",
-    exclusions="As NI 62.",
-    direction="lower", unit="%", tables=("Episodes",), history_years=2, spec="§2.3",
+    exclusions="As NI 62.", history_years=2, **_NI62,
 )
 def ni62_two_years(ctx: Context) -> pl.DataFrame:
     cohort = ctx.looked_after_at_end.join(ctx.periods, on=["CHILD", "PERIOD"], how="left").filter(
         pl.col("PERIOD_START") <= add_years(ctx.end, -2)
     )
-    counted = _with_counts(cohort, ctx, year_start(ctx.year - 1))
-    return everyone_in(counted, pl.col("PLACEMENTS") >= 3, pl.col("PLACEMENTS"))
+    return _three_or_more(cohort, ctx, year_start(ctx.year - 1))
 
 
 @indicator(

@@ -223,9 +223,17 @@ _COMBINED = dict(
     **_COMBINED,
 )
 def any_instability(ctx: Context) -> tuple[pl.DataFrame, str]:
-    d = _domains(ctx)
-    unstable = (pl.col("CHANGES") >= 1) | (pl.col("SCHOOL_MOVES") >= 1) | (pl.col("SW_CHANGES") >= 1)
-    return everyone_in(d, unstable), _domains_note(ctx)
+    return _unstable(ctx, placement=1, social_worker=1)
+
+
+def _unstable(ctx: Context, placement: int, social_worker: int) -> tuple[pl.DataFrame, str]:
+    """The combined measures differ only in how many placement and social worker changes make a
+    domain unstable; one mid-year school move always does."""
+    unstable = (
+        (pl.col("CHANGES") >= placement) | (pl.col("SCHOOL_MOVES") >= 1)
+        | (pl.col("SW_CHANGES") >= social_worker)
+    )
+    return everyone_in(_domains(ctx), unstable), _domains_note(ctx)
 
 
 def _domains_note(ctx: Context) -> str:
@@ -245,6 +253,4 @@ def _domains_note(ctx: Context) -> str:
     **_COMBINED,
 )
 def multiple_instability(ctx: Context) -> tuple[pl.DataFrame, str]:
-    d = _domains(ctx)
-    unstable = (pl.col("CHANGES") >= 2) | (pl.col("SCHOOL_MOVES") >= 1) | (pl.col("SW_CHANGES") >= 2)
-    return everyone_in(d, unstable), _domains_note(ctx)
+    return _unstable(ctx, placement=2, social_worker=2)
