@@ -4,7 +4,7 @@ from django.urls import include, path
 
 from carematters.web.accounts import views as accounts
 from carematters.web.api import api_urls
-from carematters.web.children import loading, reports
+from carematters.web.children import checking, loading, reports
 from carematters.web.children import views as children
 
 urlpatterns = [
@@ -21,6 +21,10 @@ urlpatterns = [
     path("analysis/pseudonymised-episodes.csv", reports.pseudonymised_episodes, name="pseudonymised-episodes"),
     path("analysis/ssda903-<int:year>.zip", reports.return_download, name="return-download"),
     path("analysis/load-return/", loading.load_return, name="load-return"),
+    path("analysis/check/<int:year>/", checking.return_check, name="return-check"),
+    path("analysis/check/<int:year>/again/", checking.return_check_again, name="return-check-again"),
+    path("analysis/check/<int:year>/findings.xlsx", checking.return_check_xlsx, name="return-check-xlsx"),
+    path("analysis/check/<int:year>/findings.csv", checking.return_check_csv, name="return-check-csv"),
     path("children/", children.child_list, name="child-list"),
     path("children/<uuid:child>/", children.child_summary, name="child-summary"),
     path("children/<uuid:child>/details/", children.child_details, name="child-details"),

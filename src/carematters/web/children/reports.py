@@ -82,7 +82,8 @@ def aggregates(request):
 @roles(Role.ANALYST)
 def analysis(request):
     year = collection_year_of(date.today())
-    return render(request, "reports/analysis.html", {"years": range(year, year - 5, -1)})
+    return render(request, "reports/analysis.html", {"years": range(year, year - 5, -1),
+                                                     "check_years": (year, year - 1)})
 
 
 def pseudonym(child_id: str) -> str:

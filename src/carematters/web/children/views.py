@@ -20,6 +20,7 @@ from carematters.web.children import models as m
 from carematters.web.children.access import get_child_for, sections_for
 from carematters.web.children.forms import ChildDetailsForm, record_form
 from carematters.web.children.glance import at_a_glance
+from carematters.web.children.returncheck import child_checks
 from carematters.web.children.sections import (
     SECTION_PAGES,
     kind_in,
@@ -59,7 +60,7 @@ def child_summary(request, child):
         "child": child, "allowed": allowed, "glance": at_a_glance(child, allowed),
         "age": _age(child.dob, date.today()), "sections": _section_links(child, allowed),
         "can_edit_details": request.user.has_perm("children.change_identity", child),
-        "today": date.today(),
+        "today": date.today(), "return_checks": child_checks(request.user, child, allowed),
     })
 
 

@@ -1,0 +1,175 @@
+"""Check the return: analysts run the DfE rules over the return built from the record; case
+holders see their own children's findings on the child's summary; nobody sees another
+authority's children; runs and downloads are audited."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+from django.urls import reverse
+
+from carematters.web.accounts.models import AuditEvent
+from carematters.web.children import returncheck
+from carematters.web.children.models import Episode
+
+YEAR = 2026            # the collection year ending 31 March 2026
+TODAY = date(2026, 5, 11)  # after it ended, before it is submitted
+INVALID_RNE = "143"    # the DfE rule: reason for new episode must be a valid code
+
+
+@pytest.fixture
+def faulty(world, monkeypatch):
+    """The world's children, with an invalid reason for new episode for `own` (authority A)
+    and for `foreign` (authority B); `other` (A, another team) is clean."""
+    cache.clear()
+    monkeypatch.setattr(returncheck, "today", lambda: TODAY)
+    Episode.objects.filter(child__in=[world.children["own"], world.children["foreign"]]).update(
+        rne="Z")  # fail 143: not a reason for a new episode
+    yield world
+    cache.clear()
+
+
+def _page(client, year=YEAR):
+    return client.get(reverse("return-check", args=[year]))
+
+
+def test_analysts_see_the_summary_and_fix_list_of_their_own_authority(faulty, login):
+    response = _page(login(faulty.users["analyst"]))
+    assert response.status_code == 200
+    summary = [(r["rule"], r["count"]) for r in response.context["summary"]]
+    assert (INVALID_RNE, 1) in summary
+    fixes = {(r["child"], r["rule"]) for r in response.context["rows"]}
+    assert ("OWN", INVALID_RNE) in fixes
+    assert not any(child == "FOREIGN" for child, _ in fixes)  # authority B's child: never
+    body = response.content.decode()
+    assert "FOREIGN" not in body
+    # Analysts have no relationship with any child: identifiers only, no names, no links.
+    assert "Own Test" not in body
+    assert all(r["url"] is None for r in response.context["rows"])
+    assert str(faulty.children["own"].pk) not in body
+
+
+def test_the_check_is_kept_for_the_day_and_audited(faulty, login):
+    client = login(faulty.users["analyst"])
+    first = _page(client).context["check"]
+    assert _page(client).context["check"].computed_at == first.computed_at  # from the cache
+    runs = AuditEvent.objects.filter(actor="analyst", action="view",
+                                     changes__return_check=YEAR).order_by("id")
+    assert [e.changes["ran"] for e in runs] == [True, False]
+
+
+def test_check_again_runs_anew_by_post_with_csrf(faulty, login):
+    client = login(faulty.users["analyst"])
+    first = _page(client).context["check"]
+    guarded = Client(enforce_csrf_checks=True)
+    guarded.force_login(faulty.users["analyst"])
+    assert guarded.post(reverse("return-check-again", args=[YEAR])).status_code == 403
+    assert client.get(reverse("return-check-again", args=[YEAR])).status_code == 405
+    response = client.post(reverse("return-check-again", args=[YEAR]))
+    assert response.status_code == 302
+    again = _page(client).context["check"]
+    assert again.computed_at > first.computed_at
+
+
+def test_the_page_says_when_the_record_changed_since_the_check(faulty, login):
+    client = login(faulty.users["analyst"])
+    assert _page(client).context["changed"] is False
+    # A worker corrects the episode (an audited write to the record).
+    episode = Episode.objects.get(child=faulty.children["own"])
+    episode.rne = "S"
+    episode.save()
+    assert _page(client).context["changed"] is True
+
+
+@pytest.mark.parametrize("persona", ["sw", "manager", "iro", "director", "member", "admin",
+                                     "outsider"])
+def test_other_roles_get_404(faulty, login, persona):
+    client = login(faulty.users[persona])
+    for name in ("return-check", "return-check-xlsx", "return-check-csv"):
+        assert client.get(reverse(name, args=[YEAR])).status_code == 404, name
+    assert client.post(reverse("return-check-again", args=[YEAR])).status_code == 404
+    assert not returncheck.cached(faulty.authorities["A"], YEAR)
+
+
+def test_years_outside_the_return_are_404(faulty, login):
+    client = login(faulty.users["analyst"])
+    assert _page(client, 2003).status_code == 404
+    assert _page(client, 2030).status_code == 404
+
+
+def test_findings_download_as_xlsx_and_csv_and_are_audited(faulty, login):
+    client = login(faulty.users["analyst"])
+    response = client.get(reverse("return-check-xlsx", args=[YEAR]))
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert response.content[:2] == b"PK"  # a zip: the XLSX container
+    response = client.get(reverse("return-check-csv", args=[YEAR]))
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    invalid = next(r for r in rows if r["rule"] == INVALID_RNE)
+    assert invalid["child"] == "OWN" and invalid["table"] == "Episodes"
+    assert (invalid["row"], invalid["fields"]) == ("1", "RNE")
+    assert "FOREIGN" not in response.content.decode()
+    formats = set(AuditEvent.objects.filter(actor="analyst", action="export")
+                  .values_list("changes__format", flat=True))
+    assert formats == {"xlsx", "csv"}
+
+
+def test_a_bad_register_upload_is_refused(faulty, login):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client = login(faulty.users["analyst"])
+    upload = SimpleUploadedFile("register.txt", b"URN\nSC123456\n", content_type="text/plain")
+    response = client.post(reverse("return-check-again", args=[YEAR]), {"register_csv": upload})
+    assert response.status_code == 400
+    assert "is not a CSV file" in response.content.decode()
+
+
+def _summary_checks(client, child):
+    response = client.get(reverse("child-summary", args=[child.pk]))
+    assert response.status_code == 200
+    return response.context["return_checks"], response.content.decode()
+
+
+def test_case_holders_see_their_childs_findings_with_the_field_to_fix(faulty, login):
+    _page(login(faulty.users["analyst"]))  # the day's check
+    own = faulty.children["own"]
+    for persona in ("sw", "manager"):
+        checks, body = _summary_checks(login(faulty.users[persona]), own)
+        found = [c for c in checks if c.rule == INVALID_RNE]
+        assert len(found) == 1, persona
+        assert found[0].fields == ("reason for new episode",)
+        assert found[0].record_date == date(2024, 6, 1)
+        assert found[0].url == reverse("child-section", args=[own.pk, "placements"])
+        assert "Your records fail these DfE checks" in body
+
+
+def test_only_case_holders_and_only_for_their_children(faulty, login):
+    _page(login(faulty.users["analyst"]))
+    # The other team's worker sees their own (clean) child's list, not `own`'s findings.
+    checks, _body = _summary_checks(login(faulty.users["sw_other"]), faulty.children["other"])
+    assert [c for c in checks if c.rule == INVALID_RNE] == []
+    # The IRO and education staff open `own`'s summary but are not shown the fix list.
+    for persona in ("iro", "education"):
+        checks, _body = _summary_checks(login(faulty.users[persona]), faulty.children["own"])
+        assert checks == [], persona
+    # Authority B has not been checked: its worker's child shows nothing from A's check.
+    checks, _body = _summary_checks(login(faulty.users["outsider"]), faulty.children["foreign"])
+    assert checks == []
+
+
+def test_the_summary_never_runs_a_check(faulty, login):
+    checks, body = _summary_checks(login(faulty.users["sw"]), faulty.children["own"])
+    assert checks == [] and "DfE checks" not in body
+    assert returncheck.cached(faulty.authorities["A"], YEAR) is None
+
+
+def test_record_fields_are_found_from_the_models():
+    places = returncheck.places()
+    assert places["Episodes", "RNE"] == returncheck.Place("placements", "reason for new episode")
+    assert places["Header", "UPN"] == returncheck.Place("identity", "unique pupil number")
+    assert places["Reviews", "REVIEW"] == returncheck.Place("reviews", "date of review")
