@@ -15,21 +15,25 @@ from django.urls import reverse
 
 from carematters.web.accounts.models import AuditEvent
 from carematters.web.children import returncheck
-from carematters.web.children.models import Episode
+from carematters.web.children.models import Episode, Review
 
 YEAR = 2026            # the collection year ending 31 March 2026
 TODAY = date(2026, 5, 11)  # after it ended, before it is submitted
 INVALID_RNE = "143"    # the DfE rule: reason for new episode must be a valid code
+UNDER_FOUR = "440"     # the DfE rule: "child under 4" participation for a child 4 or over
 
 
 @pytest.fixture
 def faulty(world, monkeypatch):
     """The world's children, with an invalid reason for new episode for `own` (authority A)
-    and for `foreign` (authority B); `other` (A, another team) is clean."""
+    and for `foreign` (authority B); `other` (A, another team) has neither fault. `own` also has
+    a review recorded as "child under 4" at 13."""
     cache.clear()
     monkeypatch.setattr(returncheck, "today", lambda: TODAY)
     Episode.objects.filter(child__in=[world.children["own"], world.children["foreign"]]).update(
         rne="Z")  # fail 143: not a reason for a new episode
+    Review.objects.create(child=world.children["own"], review_date=date(2025, 9, 1),
+                          review_code="PN0")  # fail 440: born 2012, not under 4
     yield world
     cache.clear()
 
@@ -129,6 +133,26 @@ def test_a_bad_register_upload_is_refused(faulty, login):
     assert "is not a CSV file" in response.content.decode()
 
 
+def test_an_uploaded_register_is_used_and_kept_for_the_day(faulty, login):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    Episode.objects.filter(child=faulty.children["own"]).update(urn="SC654321")
+    client = login(faulty.users["analyst"])
+    before = {r["rule"] for r in _page(client).context["summary"]}
+    assert "1008" not in before  # without a register only the URN's shape is checked
+    register = SimpleUploadedFile(
+        "providers.csv", b"URN,PLACE_CODES,PROVIDER_CODES,REG_END,POSTCODE\n"
+                         b"SC123456,K2,PR1,,SW1A 1AA\n", content_type="text/csv")
+    response = client.post(reverse("return-check-again", args=[YEAR]), {"register_csv": register})
+    assert response.status_code == 302
+    found = _page(client).context["check"]
+    assert "providers.csv (1 providers)" in found.register
+    assert ("OWN", "1008") in {(r["child"], r["rule"]) for r in found.fix_list().iter_rows(
+        named=True)}  # fail: SC654321 is not in the register
+    client.post(reverse("return-check-again", args=[YEAR]))  # again, without uploading it
+    assert _page(client).context["check"].register == found.register
+
+
 def _summary_checks(client, child):
     response = client.get(reverse("child-summary", args=[child.pk]))
     assert response.status_code == 200
@@ -146,6 +170,31 @@ def test_case_holders_see_their_childs_findings_with_the_field_to_fix(faulty, lo
         assert found[0].record_date == date(2024, 6, 1)
         assert found[0].url == reverse("child-section", args=[own.pk, "placements"])
         assert "Your records fail these DfE checks" in body
+
+
+def test_the_review_finding_points_at_the_reviews_section(faulty, login):
+    _page(login(faulty.users["analyst"]))
+    own = faulty.children["own"]
+    checks, body = _summary_checks(login(faulty.users["sw"]), own)
+    review = next(c for c in checks if c.rule == UNDER_FOUR)
+    assert (review.record, review.record_date) == ("Review", date(2025, 9, 1))
+    assert review.fields == ("date of review", "how the child took part")
+    assert review.url == reverse("child-section", args=[own.pk, "reviews"])
+    assert "Review of 1 September 2025" in body
+
+
+def test_your_children_counts_failing_checks_for_case_holders(faulty, login):
+    response = login(faulty.users["sw"]).get(reverse("child-list"))
+    assert response.context["show_checks"] is False  # nothing checked today yet
+    analyst_page = _page(login(faulty.users["analyst"]))
+    own_findings = sum(1 for r in analyst_page.context["check"].fix_list().iter_rows(named=True)
+                       if r["child"] == "OWN")
+    response = login(faulty.users["sw"]).get(reverse("child-list"))
+    assert [(c.child_id, n) for c, _age, n in response.context["rows"]] == [("OWN", own_findings)]
+    assert "DfE checks failing" in response.content.decode()
+    # An IRO's list of the same child shows no counts.
+    response = login(faulty.users["iro"]).get(reverse("child-list"))
+    assert response.context["show_checks"] is False
 
 
 def test_only_case_holders_and_only_for_their_children(faulty, login):

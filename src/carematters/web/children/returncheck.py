@@ -195,6 +195,7 @@ class ChildFinding:
     rule: str
     message: str
     table: str
+    record: str               # the kind of record, as the record's pages name it ("Episode")
     record_date: date | None
     fields: tuple[str, ...]   # the record fields to look at, by their labels
     section: str
@@ -220,11 +221,19 @@ def findings_for_child(found: ReturnCheck, child, allowed: dict[str, bool]) -> l
             if section is None or not allowed.get(section):
                 continue
             out.append(ChildFinding(
-                found.year, record["rule"], record["message"], name, record["record_date"],
+                found.year, record["rule"], record["message"], name, _record_label(name),
+                record["record_date"],
                 tuple(dict.fromkeys(p.label for p in where)), section,
                 _fix_url(child, section),
             ))
     return out
+
+
+def _record_label(name: str) -> str:
+    if name in CHILD_COLUMNS:
+        return "Child's details"
+    model = MODEL_FOR_TABLE.get(name) or SECOND_TABLES.get(name, (None,))[0]
+    return str(model._meta.verbose_name).capitalize() if model is not None else name
 
 
 def _table_section(name: str) -> str | None:
@@ -240,12 +249,37 @@ def _fix_url(child, section: str) -> str:
     return reverse("child-section", args=[child.pk, section_url_slug(section)])
 
 
+def _case_holder(user) -> bool:
+    from carematters.web.accounts.models import Role
+
+    return user.role in (Role.SOCIAL_WORKER, Role.TEAM_MANAGER)
+
+
+def failing_counts(user, children) -> dict[str, int]:
+    """For "your children": CHILD -> today's cached findings about the child, for case holders
+    and children listed to them (the list is already the user's own children). Never runs."""
+    if not _case_holder(user):
+        return {}
+    by_authority: dict[int, list[str]] = {}
+    for child in children:
+        by_authority.setdefault(child.authority_id, []).append(child.child_id)
+    counts: dict[str, int] = {}
+    for authority_id, ids in by_authority.items():
+        for year in check_years():
+            found = cached_for(authority_id, year)
+            if found is None:
+                continue
+            mine = found.findings.frame.filter(
+                pl.col("child").is_in(ids) & (pl.col("kind") == FINDING))
+            for child_id, n in mine.group_by("child").len().iter_rows():
+                counts[child_id] = counts.get(child_id, 0) + n
+    return counts
+
+
 def child_checks(user, child, allowed: dict[str, bool]) -> list[ChildFinding]:
     """For the child's summary: today's cached findings about this child, for the case holders
     (social worker, team manager), in the sections they may open. Never runs a check."""
-    from carematters.web.accounts.models import Role
-
-    if user.role not in (Role.SOCIAL_WORKER, Role.TEAM_MANAGER) or not allowed.get("identity"):
+    if not _case_holder(user) or not allowed.get("identity"):
         return []
     out: list[ChildFinding] = []
     for year in check_years():

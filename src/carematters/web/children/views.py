@@ -20,7 +20,7 @@ from carematters.web.children import models as m
 from carematters.web.children.access import get_child_for, sections_for
 from carematters.web.children.forms import ChildDetailsForm, record_form
 from carematters.web.children.glance import at_a_glance
-from carematters.web.children.returncheck import child_checks
+from carematters.web.children.returncheck import child_checks, failing_counts
 from carematters.web.children.sections import (
     SECTION_PAGES,
     kind_in,
@@ -48,8 +48,10 @@ def child_list(request):
         )
     page = Paginator(children, 50).get_page(request.GET.get("page"))
     today = date.today()
-    rows = [(child, _age(child.dob, today)) for child in page]
-    return render(request, "children/list.html", {"page": page, "rows": rows, "query": query})
+    failing = failing_counts(request.user, page)
+    rows = [(child, _age(child.dob, today), failing.get(child.child_id, 0)) for child in page]
+    return render(request, "children/list.html", {"page": page, "rows": rows, "query": query,
+                                                  "show_checks": bool(failing)})
 
 
 @child_scoped("identity")
