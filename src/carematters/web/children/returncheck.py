@@ -30,7 +30,7 @@ from carematters.data.years import collection_year_of
 from carematters.reports.validation import fix_list, summary
 from carematters.validation import Findings, validate
 from carematters.validation.engine import FINDING
-from carematters.web.accounts.models import AuditEvent
+from carematters.web.accounts.models import AuditEvent, Role
 from carematters.web.children import models as m
 from carematters.web.children.exporter import MODEL_FOR_TABLE, SECOND_TABLES, export_caredata
 from carematters.web.children.sections import section_url_slug
@@ -74,13 +74,13 @@ class ReturnCheck:
     def fix_list(self) -> pl.DataFrame:
         return fix_list(self.findings)
 
-    def for_child(self, child_id: str) -> pl.DataFrame:
-        return self.findings.frame.filter(
-            (pl.col("child") == child_id) & (pl.col("kind") == FINDING))
-
 
 def _key(authority_id: int, year: int, day: date) -> str:
     return f"returncheck:{authority_id}:{year}:{day}"
+
+
+def _index_key(authority_id: int, year: int, day: date) -> str:
+    return f"returncheck-children:{authority_id}:{year}:{day}"
 
 
 def _register_key(authority_id: int, day: date) -> str:
@@ -118,8 +118,10 @@ def cached(authority, year: int) -> ReturnCheck | None:
     return cache.get(_key(authority.pk, year, today()))
 
 
-def cached_for(authority_id: int, year: int) -> ReturnCheck | None:
-    return cache.get(_key(authority_id, year, today()))
+def child_index(authority_id: int, year: int) -> pl.DataFrame | None:
+    """Today's findings about children, with the date of the record each row came from: a small
+    entry of its own, so the child's pages never load the whole return from the cache."""
+    return cache.get(_index_key(authority_id, year, today()))
 
 
 def run(authority, year: int) -> ReturnCheck:
@@ -135,7 +137,10 @@ def run(authority, year: int) -> ReturnCheck:
     findings = Findings(findings.frame, (), findings.year)
     found = ReturnCheck(authority.pk, year, timezone.now(), findings, dict(current.tables),
                         register, state)
-    cache.set(_key(authority.pk, year, today()), found, CACHE_SECONDS)
+    cache.set_many({
+        _key(authority.pk, year, today()): found,
+        _index_key(authority.pk, year, today()): with_record_dates(findings.frame, current),
+    }, CACHE_SECONDS)
     return found
 
 
@@ -189,6 +194,18 @@ def _dated_rows(data: CareData, name: str) -> pl.DataFrame | None:
         pl.col("row").cast(pl.Int64), pl.col(column).alias("record_date"))
 
 
+def with_record_dates(frame: pl.DataFrame, data: CareData) -> pl.DataFrame:
+    """The findings about children (rule errors and child-less rows left out) with
+    `record_date`, the date naming the record each row came from (null for the child's details)."""
+    about = frame.filter(pl.col("child").is_not_null() & (pl.col("kind") == FINDING))
+    parts = [pl.DataFrame(schema={**about.schema, "record_date": pl.Date()})]
+    for (name,), rows in about.group_by("table"):
+        dated = _dated_rows(data, name) if name is not None else None
+        parts.append(rows.join(dated, on="row", how="left") if dated is not None
+                     else rows.with_columns(pl.lit(None, pl.Date).alias("record_date")))
+    return pl.concat(parts, how="vertical")
+
+
 @dataclass(frozen=True)
 class ChildFinding:
     year: int
@@ -202,42 +219,36 @@ class ChildFinding:
     url: str                  # the section (or details) page where the fix is made
 
 
-def findings_for_child(found: ReturnCheck, child, allowed: dict[str, bool]) -> list[ChildFinding]:
-    """The child's findings in the sections this user may open, each with the record field to
-    fix and the page to fix it on. Findings in sections the user may not open are left out."""
-    frame = found.for_child(child.child_id)
-    if frame.is_empty():
-        return []
+def findings_for_child(index: pl.DataFrame, year: int, child,
+                       allowed: dict[str, bool]) -> list[ChildFinding]:
+    """The child's findings in `index` (see `with_record_dates`) in the sections this user may
+    open, each with the record field to fix and the page to fix it on."""
     out = []
-    for name in frame["table"].drop_nulls().unique().sort().to_list():
-        rows = frame.filter(pl.col("table") == name)
-        dated = _dated_rows(found.data, name)
-        rows = (rows.join(dated, on="row", how="left") if dated is not None
-                else rows.with_columns(pl.lit(None, pl.Date).alias("record_date")))
-        for record in rows.sort("record_date", "rule", nulls_last=True).iter_rows(named=True):
-            where = [places().get((name, f)) for f in record["fields"] or []]
-            where = [p for p in where if p is not None]
-            section = where[0].section if where else _table_section(name)
-            if section is None or not allowed.get(section):
-                continue
-            out.append(ChildFinding(
-                found.year, record["rule"], record["message"], name, _record_label(name),
-                record["record_date"],
-                tuple(dict.fromkeys(p.label for p in where)), section,
-                _fix_url(child, section),
-            ))
+    rows = index.filter(pl.col("child") == child.child_id)
+    for record in rows.sort("table", "record_date", "rule", nulls_last=True).iter_rows(named=True):
+        name = record["table"]
+        where = [places().get((name, f)) for f in record["fields"] or []]
+        where = [p for p in where if p is not None]
+        section = where[0].section if where else _table_section(name)
+        if section is None or not allowed.get(section):
+            continue
+        out.append(ChildFinding(
+            year, record["rule"], record["message"], name, _record_label(name),
+            record["record_date"], tuple(dict.fromkeys(p.label for p in where)), section,
+            _fix_url(child, section),
+        ))
     return out
 
 
 def _record_label(name: str) -> str:
-    if name in CHILD_COLUMNS:
+    if name in CHILD_COLUMNS or name is None:
         return "Child's details"
     model = MODEL_FOR_TABLE.get(name) or SECOND_TABLES.get(name, (None,))[0]
     return str(model._meta.verbose_name).capitalize() if model is not None else name
 
 
-def _table_section(name: str) -> str | None:
-    if name in CHILD_COLUMNS:
+def _table_section(name: str | None) -> str | None:
+    if name in CHILD_COLUMNS or name is None:
         return "identity"
     model = MODEL_FOR_TABLE.get(name) or SECOND_TABLES.get(name, (None,))[0]
     return model.SECTION if model is not None else None
@@ -250,8 +261,6 @@ def _fix_url(child, section: str) -> str:
 
 
 def _case_holder(user) -> bool:
-    from carematters.web.accounts.models import Role
-
     return user.role in (Role.SOCIAL_WORKER, Role.TEAM_MANAGER)
 
 
@@ -266,11 +275,10 @@ def failing_counts(user, children) -> dict[str, int]:
     counts: dict[str, int] = {}
     for authority_id, ids in by_authority.items():
         for year in check_years():
-            found = cached_for(authority_id, year)
-            if found is None:
+            index = child_index(authority_id, year)
+            if index is None:
                 continue
-            mine = found.findings.frame.filter(
-                pl.col("child").is_in(ids) & (pl.col("kind") == FINDING))
+            mine = index.filter(pl.col("child").is_in(ids))
             for child_id, n in mine.group_by("child").len().iter_rows():
                 counts[child_id] = counts.get(child_id, 0) + n
     return counts
@@ -283,7 +291,7 @@ def child_checks(user, child, allowed: dict[str, bool]) -> list[ChildFinding]:
         return []
     out: list[ChildFinding] = []
     for year in check_years():
-        found = cached_for(child.authority_id, year)
-        if found is not None:
-            out += findings_for_child(found, child, allowed)
+        index = child_index(child.authority_id, year)
+        if index is not None:
+            out += findings_for_child(index, year, child, allowed)
     return out
