@@ -123,6 +123,30 @@ def test_findings_download_as_xlsx_and_csv_and_are_audited(faulty, login):
     assert formats == {"xlsx", "csv"}
 
 
+def test_a_formula_in_the_record_stays_text_in_the_xlsx(faulty, login):
+    import zipfile
+
+    Episode.objects.filter(child=faulty.children["own"]).update(pl_post="=1+2")  # fail 169
+    response = login(faulty.users["analyst"]).get(reverse("return-check-xlsx", args=[YEAR]))
+    with zipfile.ZipFile(io.BytesIO(response.content)) as book:
+        sheets = [book.read(n).decode() for n in book.namelist() if n.startswith("xl/worksheets/")]
+        strings = book.read("xl/sharedStrings.xml").decode()
+    assert "=1+2" in strings
+    assert not any("<f>" in sheet for sheet in sheets)
+
+
+def test_an_authority_with_nothing_recorded_has_no_findings(faulty, login):
+    from carematters.web.accounts.models import Authority, Role, User
+
+    empty = Authority.objects.create(code="997", name="Westshire Council")
+    analyst = User.objects.create_user(username="west", password="correct horse battery",
+                                       role=Role.ANALYST, authority=empty)
+    response = _page(login(analyst))
+    assert response.status_code == 200
+    assert len(response.context["check"].findings) == 0
+    assert "No findings" in response.content.decode()
+
+
 def test_a_bad_register_upload_is_refused(faulty, login):
     from django.core.files.uploadedfile import SimpleUploadedFile
 

@@ -49,7 +49,9 @@ def write_xlsx(findings: Findings, data: CareData, path: Path) -> Path:
     table's rows with each offending cell highlighted and the rules listed beside the row."""
     import xlsxwriter
 
-    with xlsxwriter.Workbook(str(path)) as book:
+    # Values come from the return (postcodes, free-text dates...): a cell starting with "=" must
+    # stay text, never become a formula that a spreadsheet evaluates (CSV/formula injection).
+    with xlsxwriter.Workbook(str(path), {"strings_to_formulas": False}) as book:
         bold = book.add_format({"bold": True, "bg_color": "#dee0e2"})
         bad = book.add_format({"bg_color": "#f6d7d2", "font_color": "#942514"})
         _sheet(book, "Summary", summary(findings), bold)
