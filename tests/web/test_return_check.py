@@ -177,6 +177,24 @@ def test_an_uploaded_register_is_used_and_kept_for_the_day(faulty, login):
     assert _page(client).context["check"].register == found.register
 
 
+def test_unreadable_registers_are_refused_by_their_own_names(faulty, login):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client = login(faulty.users["analyst"])
+    url = reverse("return-check-again", args=[YEAR])
+    garbage = SimpleUploadedFile("homes.xlsx", b"not a workbook")
+    response = client.post(url, {"children_homes": garbage})
+    assert response.status_code == 400
+    assert "homes.xlsx is not an Excel workbook" in response.content.decode()
+    no_urn = SimpleUploadedFile("mine.csv", b"NAME,POSTCODE\nA home,SW1A 1AA\n")
+    response = client.post(url, {"register_csv": no_urn})
+    body = response.content.decode()
+    assert response.status_code == 400
+    assert "The register could not be read: mine.csv" in body
+    assert "register_csv.csv" not in body and "/tmp" not in body  # no server paths
+    assert returncheck.register_for(faulty.authorities["A"]) == (None, "")
+
+
 def _summary_checks(client, child):
     response = client.get(reverse("child-summary", args=[child.pk]))
     assert response.status_code == 200

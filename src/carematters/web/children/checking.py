@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import tempfile
+import zipfile
 from pathlib import Path
 
 import polars as pl
@@ -33,6 +34,8 @@ from carematters.web.children import returncheck
 from carematters.web.children.reports import _safe
 
 MAX_BYTES = 20 * 1024 * 1024
+#: A workbook is a zip: refuse one that would unpack to more than this (ASVS 5.2.3, zip bombs).
+MAX_UNPACKED = 200 * 1024 * 1024
 PER_PAGE = 200
 
 
@@ -63,10 +66,24 @@ class RegisterForm(forms.Form):
                 self.add_error(name, f"{Path(upload.name).name} is not a {suffix[1:].upper()} file")
             elif upload.size > MAX_BYTES:
                 self.add_error(name, f"{Path(upload.name).name} is larger than 20 MB")
+            elif suffix == ".xlsx" and (problem := _workbook_problem(upload)):
+                self.add_error(name, f"{Path(upload.name).name} {problem}")
         return data
 
     def uploads(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.SUFFIX if self.cleaned_data.get(name)}
+
+
+def _workbook_problem(upload) -> str:
+    """Why an uploaded workbook must not be opened ("" when it may be)."""
+    try:
+        with zipfile.ZipFile(upload) as book:
+            unpacked = sum(entry.file_size for entry in book.infolist())
+    except zipfile.BadZipFile:
+        return "is not an Excel workbook"
+    finally:
+        upload.seek(0)
+    return "unpacks to more than 200 MB" if unpacked > MAX_UNPACKED else ""
 
 
 def _authority_and_year(request, year: int):
@@ -116,9 +133,16 @@ def _read_register(uploads: dict):
                 for chunk in upload.chunks():
                     out.write(chunk)
             paths[name] = path
-        return read_register(children_homes=paths.get("children_homes"),
-                             social_care_providers=paths.get("social_care_providers"),
-                             csv=paths.get("register_csv"))
+        try:
+            return read_register(children_homes=paths.get("children_homes"),
+                                 social_care_providers=paths.get("social_care_providers"),
+                                 csv=paths.get("register_csv"))
+        except RegisterError as error:
+            # Name the file as the analyst knows it, not by the server's temporary path.
+            message = str(error)
+            for name, path in paths.items():
+                message = message.replace(str(path), Path(uploads[name].name).name)
+            raise RegisterError(message) from error
 
 
 def _page(request, year: int, found, form, status: int = 200):
