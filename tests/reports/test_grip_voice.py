@@ -61,3 +61,24 @@ def test_annual_report_includes_the_section_or_says_why_not():
     assert "What do children tell us?" not in without
     assert "The children&#39;s own views (surveys): left out; no survey answers were supplied " \
            "for 2023-24." in without
+
+
+def test_report_command_reads_survey_answers(tmp_path):
+    from typer.testing import CliRunner
+
+    from carematters.cli import app
+    from tests.reports.fixtures import write_csvs
+
+    write_csvs(authority(), tmp_path / "returns")
+    answers = tmp_path / "survey-answers.csv"
+    ANSWERS.write_csv(answers)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["report", "annual", str(tmp_path / "returns"), "--out",
+                                      str(out), "--survey-answers", str(answers)])
+    assert result.exit_code == 0, result.output
+    assert "What do children tell us?" in (out / "grip-annual-2024.html").read_text()
+    bad = tmp_path / "bad.csv"
+    bad.write_text("RESPONSE,ANSWERED_ON\nr1,not a date\n")
+    failed = CliRunner().invoke(app, ["report", "annual", str(tmp_path / "returns"), "--out",
+                                      str(out), "--survey-answers", str(bad)])
+    assert failed.exit_code == 2 and "not a survey answers file" in " ".join(failed.output.split())

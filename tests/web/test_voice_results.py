@@ -109,3 +109,24 @@ def test_no_page_shows_one_childs_answers(world, login, surveys):
             html = response.content.decode()
             assert not (child.given_name in html and "I&#x27;m not sure" in html)
             assert "safe_home" not in html
+
+
+def test_analysts_download_answers_without_child_identifiers(world, login, surveys):
+    import io
+
+    import polars as pl
+
+    from carematters.voice import ANSWER_SCHEMA, by_area
+
+    response = login(world.users["analyst"]).get(reverse("voice-answers-csv"))
+    assert response.status_code == 200 and response["Content-Type"] == "text/csv"
+    text = response.content.decode()
+    child = world.children["own"]
+    assert child.child_id not in text and str(child.pk) not in text
+    frame = pl.read_csv(io.StringIO(text), schema=ANSWER_SCHEMA)
+    # A's 23 surveys only; months, not days; the engine reads the file as it is.
+    assert frame["RESPONSE"].n_unique() == 23 and set(frame["ANSWERED_ON"]) == {date(2025, 6, 1)}
+    assert by_area(frame).filter(pl.col("BAND") == "all")["RESPONDENTS"].to_list() == [23]
+    assert AuditEvent.objects.filter(action="export", changes__extract="survey answers").exists()
+    for persona in ("member", "director", "sw", "admin"):
+        assert login(world.users[persona]).get(reverse("voice-answers-csv")).status_code == 404

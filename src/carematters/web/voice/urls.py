@@ -12,6 +12,7 @@ urlpatterns = [
     path("invitations/<int:pk>/withdraw/", views.invitation_withdraw,
          name="voice-invitation-withdraw"),
     path("results/", views.results_page, name="voice-results"),
+    path("results/answers.csv", views.answers_csv, name="voice-answers-csv"),
     path("survey/questions/", survey.survey_questions, name="voice-survey-questions"),
     path("survey/thank-you/", survey.survey_thanks, name="voice-survey-thanks"),
     path("survey/your-answers/", survey.survey_about, name="voice-survey-about"),

@@ -4,8 +4,11 @@ identifiers answer 404."""
 
 from __future__ import annotations
 
+import csv
+import io
+
 from django.contrib import messages
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,9 +18,10 @@ from carematters.web.accounts import audit
 from carematters.web.accounts.models import Role
 from carematters.web.accounts.policy import roles
 from carematters.web.children.models import Child
+from carematters.web.children.reports import pseudonym
 from carematters.web.voice import links
 from carematters.web.voice.forms import InvitationForm
-from carematters.web.voice.models import SurveyInvitation
+from carematters.web.voice.models import SurveyAnswer, SurveyInvitation
 from carematters.web.voice.results import results
 
 #: Who hands survey links to children: the child's social worker, or an administrator
@@ -101,4 +105,27 @@ def results_page(request):
     found = results(authority_of(request), int(year) if year.isdigit() else None)
     audit.record("view", changes={"page": "survey results",
                                   "year": found["year"] if found else None})
-    return render(request, "voice/results.html", {"found": found})
+    return render(request, "voice/results.html", {
+        "found": found, "can_export": request.user.role == Role.ANALYST})
+
+
+@roles(Role.ANALYST)
+def answers_csv(request):
+    """Every answer, for the analyst's own work and for `carematters report annual
+    --survey-answers`: a keyed pseudonym per response (not the child's, and not linkable to
+    it without the key and the database), the band, the month answered, the question and the
+    answer. Nothing about the child."""
+    rows = SurveyAnswer.objects.filter(response__authority=authority_of(request)).values_list(
+        "response_id", "response__answered_on", "response__band", "question", "answer")
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["RESPONSE", "ANSWERED_ON", "BAND", "QUESTION", "ANSWER"])
+    count = 0
+    for response, on, band, question, answer in rows.iterator():
+        writer.writerow([pseudonym(f"survey-response:{response}"),
+                         on.replace(day=1).isoformat(), band, question, answer or ""])
+        count += 1
+    audit.record("export", changes={"extract": "survey answers", "rows": count})
+    download = HttpResponse(out.getvalue(), content_type="text/csv")
+    download["Content-Disposition"] = 'attachment; filename="survey-answers.csv"'
+    return download
