@@ -78,9 +78,20 @@ def test_a_link_works_once(world, client):
     assert page.status_code == 200
     check_page(page)
     assert start(client, token).url == reverse("voice-survey-questions")
-    # Opened: the same link now gets the refusal, in this browser or any other.
+    # Opened: the link now gets the refusal in any other browser.
+    client.cookies.clear()
     again = client.get(reverse("voice-survey-start", args=[token]))
     assert again.status_code == 404 and REFUSED in again.content.decode()
+
+
+def test_going_back_to_the_link_mid_survey_carries_on_in_the_same_browser(world, client):
+    _, token = issue(world)
+    start(client, token)
+    back = client.get(reverse("voice-survey-start", args=[token]))
+    assert back.url == reverse("voice-survey-questions")
+    # Another browser with the same link is refused.
+    client.cookies.clear()
+    assert client.get(reverse("voice-survey-start", args=[token])).status_code == 404
 
 
 def test_answers_are_stored_and_the_link_is_spent(world, client):
@@ -117,6 +128,7 @@ def test_refusals_look_the_same_whatever_the_reason(world, client):
     SurveyInvitation.objects.filter(pk=withdrawn.pk).update(withdrawn_at=timezone.now())
     _, used_token = issue(world)
     start(client, used_token)
+    client.cookies.clear()  # someone else, with the same link
     mains = set()
     for token in (expired_token, withdrawn_token, used_token, "not-a-real-token-at-all"):
         for response in (client.get(reverse("voice-survey-start", args=[token])),
@@ -183,6 +195,8 @@ def test_an_answer_the_question_does_not_offer_is_refused(world, client):
     start(client, token)
     response = client.post(reverse("voice-survey-questions"), {"young_safe": "always"})
     assert response.status_code == 200 and not SurveyResponse.objects.exists()
+    assert "Some answers could not be read" in response.content.decode()
+    check_page(response)
 
 
 def test_a_withdrawn_link_stops_working_and_only_its_issuers_can_withdraw(world, login, client):

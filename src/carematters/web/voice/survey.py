@@ -51,6 +51,10 @@ def survey_start(request, token: str):
     if links.locked_out(ip):
         return _refused(request, 429)
     invitation, reason = links.find(token)
+    current = links.in_session(request.session)
+    if invitation is not None and current is not None and current.pk == invitation.pk:
+        # This browser opened the link and has not finished (the Back button): carry on.
+        return redirect("voice-survey-questions")
     if reason:
         links.refuse(ip, invitation, reason)
         return _refused(request)
