@@ -1,4 +1,6 @@
 import polars as pl
+from hypothesis import given
+from hypothesis import strategies as st
 
 from carematters.stocktake.suppression import SUPPRESSED
 from carematters.voice import publish
@@ -61,3 +63,26 @@ def test_empty_results_publish_as_an_empty_frame():
     empty = results()
     assert publish(empty, "AREA").columns == [
         "YEAR", "AREA", "BAND", "RESPONDENTS", "POSITIVE", "PERCENT", "PERCENT_VALUE"]
+
+
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)), min_size=1, max_size=4))
+def test_no_small_count_can_be_read_or_worked_out(bands):
+    names = ["4-7", "8-11", "11-17", "leaver"][: len(bands)]
+    rows = [(2026, "bullying", n, p + o, p) for n, (p, o) in zip(names, bands, strict=True)
+            if p + o > 0]
+    if not rows:
+        return
+    total = (2026, "bullying", "all", sum(r[3] for r in rows), sum(r[4] for r in rows))
+    out = publish(results(*rows, total), "AREA")
+    shown = {r["BAND"]: r for r in out.iter_rows(named=True)}
+    for row in shown.values():
+        for column in ("RESPONDENTS", "POSITIVE"):
+            cell = row[column]
+            assert cell == SUPPRESSED or not 0 < int(cell) <= 5, (row, column)
+        # The children not positive are not published, but must not follow from the two that are.
+        if SUPPRESSED not in (row["RESPONDENTS"], row["POSITIVE"]):
+            assert not 0 < int(row["RESPONDENTS"]) - int(row["POSITIVE"]) <= 5, row
+    for column in ("RESPONDENTS", "POSITIVE"):
+        if shown["all"][column] != SUPPRESSED:
+            hidden = [b for b in names if b in shown and shown[b][column] == SUPPRESSED]
+            assert len(hidden) != 1, (column, shown)  # one hidden band = total minus the rest

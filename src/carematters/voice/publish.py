@@ -3,20 +3,15 @@
 Counts of children from 1 to 5 are hidden (`carematters.stocktake.suppression`), and so is any
 count that would give a hidden one away. Within a year and an area (or domain), the bands add up
 to the `all` row, and each row's positive and other children add up to its respondents, so
-secondary suppression runs along both. A percentage is shown only when neither the positive
-children nor the others are hidden.
+secondary suppression runs along both, totals included. A percentage is shown only when neither
+the positive children nor the others are hidden.
 """
 
 from __future__ import annotations
 
 import polars as pl
 
-from carematters.stocktake.suppression import (
-    DEFAULT_THRESHOLD,
-    SUPPRESSED,
-    suppress_counts,
-    suppress_table,
-)
+from carematters.stocktake.suppression import DEFAULT_THRESHOLD, SUPPRESSED, suppress_table
 from carematters.voice.aggregate import ALL_BANDS
 
 PUBLISHED_SCHEMA = {
@@ -35,24 +30,15 @@ def _percent(positive: str, other: str, respondents: int) -> tuple[str, float | 
 
 
 def _block(block: pl.DataFrame, threshold: int) -> pl.DataFrame:
-    block = block.with_columns(OTHER=pl.col("RESPONDENTS") - pl.col("POSITIVE"))
-    bands = block.filter(pl.col("BAND") != ALL_BANDS)
-    shown_bands = suppress_table(bands, ["POSITIVE", "OTHER"], threshold)
-    shown_bands = shown_bands.with_columns(
-        suppress_table(bands, ["RESPONDENTS"], threshold)["RESPONDENTS"])
-    total = block.filter(pl.col("BAND") == ALL_BANDS)
-    rows = []
-    for row in total.iter_rows(named=True):
-        hidden = suppress_counts([row["POSITIVE"], row["OTHER"]], threshold)
-        small = suppress_counts([row["RESPONDENTS"]], threshold, has_total=False)[0]
-        rows.append({**row,
-                     "POSITIVE": SUPPRESSED if hidden[0] else str(row["POSITIVE"]),
-                     "OTHER": SUPPRESSED if hidden[1] else str(row["OTHER"]),
-                     "RESPONDENTS": SUPPRESSED if small else str(row["RESPONDENTS"])})
-    shown = pl.concat([shown_bands, pl.DataFrame(rows, schema=shown_bands.schema)])
-    raw = pl.concat([bands, total])["RESPONDENTS"].to_list()
+    # One grid holds the parts and their totals as cells: each row is positive, other and all
+    # the children answering (positive + other = all), each column the bands and the all-ages
+    # row (bands add up to it). A line with exactly one hidden cell gives it away, and because
+    # the line holds its own total there is always a non-zero cell to hide with it, zeros or not.
+    block = block.with_columns(OTHER=pl.col("RESPONDENTS") - pl.col("POSITIVE")).sort(
+        pl.col("BAND") == ALL_BANDS, maintain_order=True)
+    shown = suppress_table(block, ["POSITIVE", "OTHER", "RESPONDENTS"], threshold)
     percents = [_percent(p, o, n) for p, o, n in
-                zip(shown["POSITIVE"], shown["OTHER"], raw, strict=True)]
+                zip(shown["POSITIVE"], shown["OTHER"], block["RESPONDENTS"], strict=True)]
     return shown.drop("OTHER").with_columns(
         PERCENT=pl.Series([p[0] for p in percents], dtype=pl.String),
         PERCENT_VALUE=pl.Series([p[1] for p in percents], dtype=pl.Float64),
