@@ -11,7 +11,10 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from carematters.web.accounts.models import Role
 from carematters.web.children.models import Child
 
-PUBLIC_VIEWS = {"healthz", "login"}
+PUBLIC_VIEWS = {"healthz", "login",
+                # the child's survey pages: the single-use link is the key (docs/voice.md)
+                "voice-survey-start", "voice-survey-questions", "voice-survey-thanks",
+                "voice-survey-about"}
 
 
 def _walk(patterns, prefix=""):

@@ -43,6 +43,10 @@ def report(
     teams: Annotated[Path | None, typer.Option(help="CSV of SW_ID,TEAM for team rates")] = None,
     home_area: Annotated[list[str] | None, typer.Option(help="postcode area of the authority "
                                                        "(repeatable), for out-of-area counts")] = None,
+    survey_answers: Annotated[Path | None, typer.Option(
+        help="annual: CSV of the children's survey answers (RESPONSE, ANSWERED_ON as "
+             "yyyy-mm-dd, BAND, QUESTION, ANSWER), as the web app's voice results export",
+        exists=True, dir_okay=False)] = None,
     suppress_small: Annotated[bool, typer.Option(
         "--suppress-small", help="monthly: hide indicator counts of 1-5 (readers outside the case)",
     )] = False,
@@ -60,7 +64,8 @@ def report(
                                    home_areas=home_area, suppress_small=suppress_small)
             name = f"grip-monthly-{when.isoformat()}"
         else:
-            built = annual_report(by_year, chosen)
+            built = annual_report(by_year, chosen,
+                                  survey_answers=_survey_answers(survey_answers))
             name = f"grip-annual-{chosen}"
     except LoadError as problem:
         err_console.print(f"[red]{problem}[/red]")
@@ -72,6 +77,19 @@ def report(
     else:
         target.write_text(render_html(built), encoding="utf-8")
     console.print(f"Wrote {target}")
+
+
+def _survey_answers(path: Path | None):
+    if path is None:
+        return None
+    import polars as pl
+
+    from carematters.voice import ANSWER_SCHEMA
+
+    try:
+        return pl.read_csv(path, schema=ANSWER_SCHEMA)
+    except (pl.exceptions.PolarsError, OSError) as problem:
+        raise LoadError(f"{path}: not a survey answers file ({problem})") from None
 
 
 def register(app: typer.Typer) -> None:

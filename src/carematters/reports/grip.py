@@ -25,6 +25,7 @@ from carematters.indicators import compute, results_frame
 from carematters.reports import grip_figures as f
 from carematters.reports.grip_forecast import forecast_section
 from carematters.reports.grip_render import Report, Section, TableBlock, bar_chart
+from carematters.reports.grip_voice import voice_section
 from carematters.reports.indicators import format_value, indicator_table
 from carematters.stocktake.suppression import DEFAULT_THRESHOLD, SUPPRESSED, is_small
 
@@ -372,8 +373,12 @@ def plain_line(measure: Measure, year: int, figs: Mapping[int, f.Figure | None])
     return f"{sentence}, {direction} from {before:,.0f}{unit} the year before{verdict}."
 
 
-def annual_report(by_year: Mapping[int, CareData], year: int, *, trend_years: int = 5) -> Report:
+def annual_report(by_year: Mapping[int, CareData], year: int, *, trend_years: int = 5,
+                  survey_answers: pl.DataFrame | None = None) -> Report:
     """Councillors' questions answered for `year`, with the trend over up to `trend_years`.
+
+    `survey_answers` (the frame `carematters.voice` reads) adds what children said in their own
+    survey; without answers for `year` the section is left out and named in the notes.
 
     `by_year` holds each collection year's data (its own return plus extension tables); figures
     that need history (reviews, visits) use every year up to the one reported. A measure whose
@@ -398,6 +403,13 @@ def annual_report(by_year: Mapping[int, CareData], year: int, *, trend_years: in
                       "the year.")
     else:
         sections.append(forecast)
+    voice = None if survey_answers is None else voice_section(survey_answers, year,
+                                                              trend_years=trend_years)
+    if voice is None:
+        notes.append("The children's own views (surveys): left out; no survey answers were "
+                     f"supplied for {year_label(year)}.")
+    else:
+        sections.append(voice)
     return Report(
         title=f"Children in care: annual report {year_label(year)}",
         subtitle="For the corporate parenting board and scrutiny committee. Counts of 1 to 5 are "
@@ -444,6 +456,5 @@ def _annual_notes() -> list[str]:
         "social care processes (reviews, court work) have no published figures and are left out.",
         "Attainment (Key Stage results): left out. The attainment measures need school results "
         "data and agreed definitions that this build does not have.",
-        "The children's own views (surveys): left out; no survey answers are loaded.",
     ]
     return notes

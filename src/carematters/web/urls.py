@@ -36,4 +36,5 @@ urlpatterns = [
     path("api/", api_urls()),
     path("workload/", include("carematters.web.grip.urls")),
     path("planning/", include("carematters.web.planning.urls")),
+    path("voice/", include("carematters.web.voice.urls")),
 ]

@@ -1,0 +1,104 @@
+"""The authority's survey answers as the engine's frame, and the results page's figures.
+
+Everything leaving here has been through `carematters.voice.publish` (or the same suppression
+for response counts): the results page is the same for every role that may open it, so no
+combination of pages shows a count from 1 to 5.
+"""
+
+from __future__ import annotations
+
+import base64
+
+import polars as pl
+
+from carematters.reports.grip_render import bar_chart
+from carematters.stocktake.suppression import SUPPRESSED, suppress_counts
+from carematters.voice import (
+    ALL_BANDS,
+    ANSWER_SCHEMA,
+    AREAS,
+    BANDS,
+    DOMAINS,
+    by_area,
+    by_domain,
+    publish,
+    responses_by_year,
+)
+from carematters.web.voice.models import SurveyAnswer
+
+COLUMNS = [*BANDS, ALL_BANDS]
+COLUMN_LABELS = [*BANDS.values(), "All ages"]
+
+
+def answers_frame(authority) -> pl.DataFrame:
+    """Every answer given to the authority's surveys. RESPONSE is the response's row number:
+    it groups one child's answers without saying who the child is."""
+    rows = SurveyAnswer.objects.filter(response__authority=authority).values_list(
+        "response_id", "response__answered_on", "response__band", "question", "answer")
+    return pl.DataFrame([(str(r), on, b, q, a) for r, on, b, q, a in rows.iterator()],
+                        schema=ANSWER_SCHEMA, orient="row")
+
+
+def _grid(published: pl.DataFrame, key: str, labels: dict[str, str], year: int) -> list[dict]:
+    """One row per area (or domain): the percentage positive and children counted, per band."""
+    rows = []
+    this_year = published.filter(pl.col("YEAR") == year)
+    for name, label in labels.items():
+        cells = {r["BAND"]: r for r in this_year.filter(pl.col(key) == name).iter_rows(named=True)}
+        rows.append({"label": label, "cells": [
+            {"percent": cells[b]["PERCENT"], "children": cells[b]["RESPONDENTS"]}
+            if b in cells else None for b in COLUMNS]})
+    return rows
+
+
+def _trend(published: pl.DataFrame, key: str, labels: dict[str, str],
+           years: list[int]) -> list[dict]:
+    overall = published.filter(pl.col("BAND") == ALL_BANDS)
+    rows = []
+    for name, label in labels.items():
+        by_year = {r["YEAR"]: r["PERCENT"] for r in
+                   overall.filter(pl.col(key) == name).iter_rows(named=True)}
+        rows.append({"label": label, "cells": [by_year.get(y, "") for y in years]})
+    return rows
+
+
+def _responses(answers: pl.DataFrame, year: int) -> list[dict]:
+    counts = responses_by_year(answers).filter(pl.col("YEAR") == year)
+    found = dict(zip(counts["BAND"], counts["RESPONSES"], strict=True))
+    bands = [found.get(b, 0) for b in BANDS]
+    hidden = suppress_counts(bands)
+    total = found.get(ALL_BANDS, 0)
+    shown = [SUPPRESSED if h else str(v) for v, h in zip(bands, hidden, strict=True)]
+    shown.append(SUPPRESSED if suppress_counts([total], has_total=False)[0] else str(total))
+    return [{"label": label, "value": value} for label, value in zip(COLUMN_LABELS, shown,
+                                                                      strict=True)]
+
+
+def _chart(published: pl.DataFrame, year: int) -> str:
+    overall = published.filter((pl.col("YEAR") == year) & (pl.col("BAND") == ALL_BANDS))
+    values = dict(zip(overall["AREA"], overall["PERCENT_VALUE"], strict=True))
+    svg = bar_chart(list(AREAS.values()), [values.get(a) for a in AREAS],
+                    title="Children who answered positively, all ages (%)", unit="%",
+                    horizontal=True)
+    return "data:image/svg+xml;base64," + base64.b64encode(str(svg).encode()).decode("ascii")
+
+
+def results(authority, year: int | None) -> dict | None:
+    """The results page's context for `year` (the latest with answers when None)."""
+    answers = answers_frame(authority)
+    if answers.is_empty():
+        return None
+    areas = publish(by_area(answers), "AREA")
+    domains = publish(by_domain(answers), "DOMAIN")
+    years = sorted(set(areas["YEAR"]) | set(responses_by_year(answers)["YEAR"]))
+    if year not in years:
+        year = years[-1]
+    return {
+        "year": year, "years": years, "columns": COLUMN_LABELS,
+        "responses": _responses(answers, year),
+        "areas": _grid(areas, "AREA", AREAS, year),
+        "domains": _grid(domains, "DOMAIN", DOMAINS, year),
+        "area_trend": _trend(areas, "AREA", AREAS, years),
+        "domain_trend": _trend(domains, "DOMAIN", DOMAINS, years),
+        "chart": _chart(areas, year),
+    }

@@ -1,0 +1,24 @@
+"""The voice pages: survey links and results for staff, the child's survey pages (public: the
+link is the key), and the Children in Care Council."""
+
+from django.urls import path
+
+from carematters.web.voice import council, survey, views
+
+urlpatterns = [
+    path("", views.voice_home, name="voice-home"),
+    path("invitations/", views.invitation_list, name="voice-invitations"),
+    path("invitations/new/", views.invitation_new, name="voice-invitation-new"),
+    path("invitations/<int:pk>/withdraw/", views.invitation_withdraw,
+         name="voice-invitation-withdraw"),
+    path("results/", views.results_page, name="voice-results"),
+    path("results/answers.csv", views.answers_csv, name="voice-answers-csv"),
+    path("survey/questions/", survey.survey_questions, name="voice-survey-questions"),
+    path("survey/thank-you/", survey.survey_thanks, name="voice-survey-thanks"),
+    path("survey/your-answers/", survey.survey_about, name="voice-survey-about"),
+    path("survey/<str:token>/", survey.survey_start, name="voice-survey-start"),
+    path("council/", council.council_home, name="voice-council"),
+    path("council/meetings/new/", council.meeting_new, name="voice-council-meeting-new"),
+    path("council/meetings/<int:pk>/", council.meeting_page, name="voice-council-meeting"),
+    path("council/points/<int:pk>/", council.point_answer, name="voice-council-point"),
+]
