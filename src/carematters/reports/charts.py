@@ -58,7 +58,7 @@ def trend_chart(series: pl.DataFrame, title: str, unit: str = "",
 
 
 def benchmark_chart(values: pl.DataFrame, highlight: str | None, title: str,
-                    unit: str = "", mean: float | None = None) -> str:
+                    unit: str = "", mean: float | None = None, mean_label: str = "average") -> str:
     """Bars for each authority (frame of la, value), sorted, `highlight` in blue."""
     data = values.drop_nulls("value").sort("value")
     fig, ax = _figure(title, width=6.0, height=max(2.0, 0.25 * data.height + 1))
@@ -66,7 +66,7 @@ def benchmark_chart(values: pl.DataFrame, highlight: str | None, title: str,
     colours = [HIGHLIGHT if la == highlight else MUTED for la in data["la"].to_list()]
     ax.barh(labels, data["value"].to_list(), color=colours)
     if mean is not None:
-        ax.axvline(mean, color=ENGLAND, linestyle="--", linewidth=1, label="average")
+        ax.axvline(mean, color=ENGLAND, linestyle="--", linewidth=1, label=mean_label)
         ax.legend(fontsize=8, frameon=False)
     ax.set_xlabel(unit)
     return _svg(fig)
