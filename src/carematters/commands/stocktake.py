@@ -79,7 +79,7 @@ def _summary(table: pl.DataFrame, year: int) -> Table:
     for column in ("indicator", "title", "numerator", "denominator", "value"):
         summary.add_column(column, justify="left" if column in ("indicator", "title") else "right",
                            no_wrap=True, overflow="ellipsis", max_width=50)
-    for row in shown.filter(pl.col("value") != "").iter_rows(named=True):
+    for row in shown.filter(pl.col("value").is_not_null()).iter_rows(named=True):
         summary.add_row(row["indicator"], row["title"], row["numerator"], row["denominator"],
                         row["value"])
     return summary

@@ -23,10 +23,11 @@ CSV_COLUMNS = ["indicator", "year", "la", "numerator", "denominator", "value", "
                "difference", "rank", "quartile", "authorities"]
 
 
-def _cell(value: object, hidden: bool, text: Callable[[object], str]) -> str:
+def _cell(value: object, hidden: bool, text: Callable[[object], str]) -> str | None:
+    """`[c]` when hidden, nothing when there is no figure (left empty in the CSV)."""
     if hidden:
         return SUPPRESSED
-    return "" if value is None else text(value)
+    return None if value is None else text(value)
 
 
 def _plain(value: object) -> str:

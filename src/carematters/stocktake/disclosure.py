@@ -49,10 +49,11 @@ def protect(
     sums = [(line, total) for line, (_, total) in zip(sums, relations.sums, strict=True)
             if total in line and len(line) > 1]
     groups = [_known(g, cells) for g in (*relations.equal, *relations.together)]
+    lines = _Lines(sums)
     while True:
-        _secondary(cells, hidden, sums, groups)
+        _secondary(cells, hidden, lines, groups)
         solvable = solved_cells(cells, hidden, sums, relations.equal)
-        if not solvable or not _widen(cells, hidden, sums, solvable):
+        if not solvable or not _widen(cells, hidden, lines, solvable):
             return hidden
 
 
@@ -60,16 +61,36 @@ def _known(keys: Iterable[Key], cells: Mapping[Key, float | None]) -> tuple[Key,
     return tuple(k for k in keys if cells.get(k) is not None)
 
 
-def _smallest_visible(line: Iterable[Key], cells: Mapping[Key, float | None],
-                      hidden: set[Key], avoid: Key | None = None) -> Key | None:
-    """The smallest shown non-zero cell of a line, a part before the total (`avoid`)."""
-    candidates = [(k == avoid, cells[k], str(k), k) for k in line
-                  if k not in hidden and cells[k] not in (None, 0)]
-    return min(candidates)[3] if candidates else None
+class _Lines:
+    """The sums and, for each cell, the sums it is in, to choose secondary cells well."""
+
+    def __init__(self, sums: list[tuple[tuple[Key, ...], Key]]):
+        self.sums = sums
+        self.of: dict[Key, list[int]] = {}
+        for i, (line, _) in enumerate(sums):
+            for key in line:
+                self.of.setdefault(key, []).append(i)
+
+    def partner(self, i: int, cells: Mapping[Key, float | None], hidden: set[Key]) -> Key | None:
+        """The shown non-zero cell of sum `i` to hide with its one hidden cell.
+
+        Prefer a cell that also completes another sum left with one hidden cell, then one that
+        leaves no other sum with a single hidden cell, then a part over the total, then the
+        smallest: the usual aim of hiding as little, and as little that matters, as possible.
+        """
+        line, total = self.sums[i]
+        candidates = []
+        for key in line:
+            if key in hidden or cells[key] in (None, 0):
+                continue
+            others = [sum(k in hidden for k in self.sums[j][0]) for j in self.of[key] if j != i]
+            score = sum(1 for n in others if n == 0) - sum(1 for n in others if n == 1)
+            candidates.append((score, key == total, cells[key], str(key), key))
+        return min(candidates)[4] if candidates else None
 
 
-def _secondary(cells: Mapping[Key, float | None], hidden: set[Key],
-               sums: list[tuple[tuple[Key, ...], Key]], groups: list[tuple[Key, ...]]) -> None:
+def _secondary(cells: Mapping[Key, float | None], hidden: set[Key], lines: _Lines,
+               groups: list[tuple[Key, ...]]) -> None:
     changed = True
     while changed:
         changed = False
@@ -77,26 +98,25 @@ def _secondary(cells: Mapping[Key, float | None], hidden: set[Key],
             if any(k in hidden for k in group) and not all(k in hidden for k in group):
                 hidden.update(group)
                 changed = True
-        for line, total in sums:
+        for i, (line, _) in enumerate(lines.sums):
             if sum(k in hidden for k in line) == 1:
-                extra = _smallest_visible(line, cells, hidden, avoid=total)
+                extra = lines.partner(i, cells, hidden)
                 if extra is not None:
                     hidden.add(extra)
                     changed = True
 
 
-def _widen(cells: Mapping[Key, float | None], hidden: set[Key],
-           sums: list[tuple[tuple[Key, ...], Key]], solvable: set[Key]) -> bool:
+def _widen(cells: Mapping[Key, float | None], hidden: set[Key], lines: _Lines,
+           solvable: set[Key]) -> bool:
     """Hide one more cell in a sum holding each solvable cell; False if none can be found."""
     widened = False
     for key in sorted(solvable, key=str):
-        for line, total in sums:
-            if key in line:
-                extra = _smallest_visible(line, cells, hidden, avoid=total)
-                if extra is not None:
-                    hidden.add(extra)
-                    widened = True
-                    break
+        for i in lines.of.get(key, []):
+            extra = lines.partner(i, cells, hidden)
+            if extra is not None:
+                hidden.add(extra)
+                widened = True
+                break
     return widened
 
 

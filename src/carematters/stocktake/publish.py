@@ -101,7 +101,7 @@ def relations(pooled: pl.DataFrame) -> tuple[dict[Key, float | None], set[Key], 
     for (indicator, year, part), parts in lines.items():
         found.sums.append((tuple(parts), (POOLED, indicator, year, part)))
     places = {(la, year) for la, _, year, _ in cells}
-    for la, year in places:
+    for la, year in sorted(places):
         for family in FAMILIES:
             parts = tuple((la, ind, year, "numerator") for ind in family)
             found.sums.append((parts, (la, family[0], year, "denominator")))

@@ -1,0 +1,155 @@
+"""A pooled table safe to publish: no count from 1 to 5 shown or recoverable from totals."""
+
+import polars as pl
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from carematters.stocktake import POOLED, pool, suppress_pooled
+from carematters.stocktake.disclosure import Relations, protect, solved_cells
+from carematters.stocktake.publish import FAMILIES, relations
+
+from .builders import results, row
+
+CEASED = FAMILIES[0]
+
+
+def test_a_small_numerator_is_hidden_and_another_so_the_total_does_not_give_it_away():
+    table = suppress_pooled(pool(results(
+        ("A", "NI62", 3, 100),   # 3 is small: hidden (primary)
+        ("B", "NI62", 12, 80),   # smallest other non-zero numerator: hidden (secondary)
+        ("C", "NI62", 20, 90),   # shown
+    )))
+    a, b, c = (row(table, la, "NI62") for la in "ABC")
+    assert a["numerator"] is None and a["value"] is None and a["numerator_hidden"]
+    assert b["numerator"] is None and b["value"] is None
+    assert c["numerator"] == 20 and c["value"] is not None
+    # Denominators are not small: shown. The pooled total (35 of 270) is published.
+    assert (a["denominator"], b["denominator"]) == (100, 80)
+    assert row(table, POOLED, "NI62")["numerator"] == 35
+    # Ranks and quartiles only among the values shown
+    assert (a["rank"], b["rank"], c["rank"]) == (None, None, 1)
+    assert a["difference"] is None
+
+
+def test_a_small_denominator_hides_the_rate():
+    table = suppress_pooled(pool(results(
+        ("A", "NI63", 0, 4),     # cohort of 4: denominator hidden, so the 0% is hidden too
+        ("B", "NI63", 30, 40),   # smallest other denominator: hidden, and its rate
+        ("C", "NI63", 60, 90),   # shown
+    )))
+    a, b = row(table, "A", "NI63"), row(table, "B", "NI63")
+    assert a["numerator"] == 0 and a["denominator"] is None and a["value"] is None
+    assert b["denominator"] is None and b["value"] is None
+    # B's numerator (30) stays: alone it says nothing, and 0 is never hidden
+    assert b["numerator"] == 30
+
+
+def test_zero_is_shown_and_nothing_hidden_without_small_counts():
+    table = suppress_pooled(pool(results(("A", "NI62", 0, 50), ("B", "NI62", 10, 60))))
+    assert not table["value_hidden"].any()
+    assert row(table, "A", "NI62")["value"] == 0
+
+
+def test_a_small_pooled_total_hides_the_pooled_figure_everywhere():
+    table = suppress_pooled(pool(results(("A", "NI62", 2, 50), ("B", "NI62", 1, 60))))
+    # 3 children in all: the pooled numerator, value and its copy on each row are hidden
+    pooled = row(table, POOLED, "NI62")
+    assert pooled["numerator"] is None and pooled["value"] is None
+    assert row(table, "A", "NI62")["pooled_value"] is None
+    assert pooled["denominator"] == 110
+
+
+def test_a_family_of_percentages_protects_the_shared_denominator():
+    # A's children who ceased: 3 adopted (small), 40 returned home, 57 other; 100 in all.
+    # Only one small cell in A's row: with the denominator published, another part must go
+    # too, and then each column needs a second hidden cell.
+    rows = [("A", "CEASED_ADOPTION", 3, 100), ("A", "CEASED_RETURN_HOME", 40, 100),
+            ("A", "CEASED_OTHER", 57, 100),
+            ("B", "CEASED_ADOPTION", 10, 90), ("B", "CEASED_RETURN_HOME", 50, 90),
+            ("B", "CEASED_OTHER", 30, 90)]
+    rows += [(la, ind, 0, den) for la, den in (("A", 100), ("B", 90))
+             for ind in CEASED if ind not in ("CEASED_ADOPTION", "CEASED_RETURN_HOME",
+                                               "CEASED_OTHER")]
+    full = pool(results(*rows))
+    table = suppress_pooled(full)
+    # A rectangle: A's and B's adopted and returned home. Every row and column then has two
+    # hidden cells, and the other reasons (57 and 30) stay shown.
+    hidden = table.filter(pl.col("numerator_hidden"))
+    assert sorted(zip(hidden["la"], hidden["indicator"], strict=True)) == [
+        ("A", "CEASED_ADOPTION"), ("A", "CEASED_RETURN_HOME"),
+        ("B", "CEASED_ADOPTION"), ("B", "CEASED_RETURN_HOME")]
+    assert row(table, "A", "CEASED_OTHER")["numerator"] == 57
+    _assert_safe(full, table)
+
+
+def test_the_same_children_under_two_indicators_are_hidden_in_both():
+    # ADOPTED (a count) and CEASED_ADOPTION's numerator are the same children
+    frame = pl.concat([
+        results(("A", "ADOPTED", 4, None), ("B", "ADOPTED", 9, None), ("C", "ADOPTED", 20, None),
+                unit="count"),
+        results(("A", "CEASED_ADOPTION", 4, 60), ("B", "CEASED_ADOPTION", 9, 70),
+                ("C", "CEASED_ADOPTION", 20, 80)),
+    ])
+    table = suppress_pooled(pool(frame))
+    for la in "AB":
+        assert row(table, la, "ADOPTED")["value"] is None
+        assert row(table, la, "CEASED_ADOPTION")["numerator"] is None
+
+
+def test_the_audit_finds_cells_the_two_per_line_rule_misses():
+    # Three sums over a triangle of hidden cells: a + b, a + c and b + c are each known from a
+    # published total, so a, b and c can all be solved although every sum hides two cells.
+    cells = {"a": 3, "b": 4, "c": 20, "p": 30, "q": 40, "r": 50,
+             "T1": 37, "T2": 63, "T3": 74}
+    sums = [(("a", "b", "p"), "T1"), (("a", "c", "q"), "T2"), (("b", "c", "r"), "T3")]
+    lines = [(parts + (total,), total) for parts, total in sums]
+    triangle = {"a", "b", "c"}
+    assert solved_cells(cells, triangle, lines, []) == triangle
+    hidden = protect(cells, list(cells), Relations(sums=sums))
+    assert triangle < hidden  # the audit hid one more cell
+    assert not solved_cells(cells, hidden, lines, [])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(
+    st.tuples(st.integers(0, 12), st.integers(0, 12), st.integers(0, 40)),
+    min_size=2, max_size=5,
+))
+def test_no_small_count_leaks_from_random_stocktakes(authorities):
+    """Each authority: adopted, returned home and other ceasings (a family with CEASED as its
+    total), ADOPTED the same children as a count, and NI62 with small cohorts."""
+    rows, counts, ni62 = [], [], []
+    for i, (adopted, home, other) in enumerate(authorities):
+        la = f"L{i}"
+        ceased = adopted + home + other
+        rows += [(la, "CEASED_ADOPTION", adopted, ceased), (la, "CEASED_RETURN_HOME", home, ceased),
+                 (la, "CEASED_OTHER", other, ceased)]
+        rows += [(la, ind, 0, ceased) for ind in CEASED
+                 if ind not in ("CEASED_ADOPTION", "CEASED_RETURN_HOME", "CEASED_OTHER")]
+        counts += [(la, "ADOPTED", adopted, None), (la, "CEASED", ceased, None)]
+        ni62.append((la, "NI62", home % 4, home + 2))
+    frame = pl.concat([results(*rows), results(*counts, unit="count"), results(*ni62)])
+    full = pool(frame)
+    published = suppress_pooled(full)
+    _assert_safe(full, published)
+
+
+def _assert_safe(full: pl.DataFrame, published: pl.DataFrame, threshold: int = 5) -> None:
+    true_cells, counts, found = relations(full)
+    shown_cells, _, _ = relations(published)
+    hidden = {k for k in true_cells if true_cells[k] is not None and shown_cells[k] is None}
+    # 1. no shown count from 1 to the threshold, pooled rows included
+    assert not [k for k in counts if k not in hidden and 0 < (true_cells[k] or 0) <= threshold]
+    # 2. no shown value whose count is hidden
+    for r in published.iter_rows(named=True):
+        if r["value"] is not None and r["unit"] == "%":
+            assert r["numerator"] is not None and r["denominator"] is not None
+        if r["value"] is not None and r["unit"] == "count":
+            assert r["numerator"] is not None
+    # 3. every sum line with a hidden cell has at least two, and no hidden cell is solvable
+    sums = [(tuple(k for k in (*parts, total) if true_cells.get(k) is not None), total)
+            for parts, total in found.sums]
+    sums = [(line, total) for line, total in sums if total in line]
+    for line, _ in sums:
+        assert sum(k in hidden for k in line) != 1, line
+    assert not solved_cells(true_cells, hidden, sums, found.equal)
