@@ -70,3 +70,21 @@ def benchmark_chart(values: pl.DataFrame, highlight: str | None, title: str,
         ax.legend(fontsize=8, frameon=False)
     ax.set_xlabel(unit)
     return _svg(fig)
+
+
+def path_chart(series: pl.DataFrame, path: pl.DataFrame, title: str, unit: str = "") -> str:
+    """An indicator by year (frame of year, value) against the straight line from its baseline
+    to its target (the first and last rows of `path`)."""
+    fig, ax = _figure(title)
+    data = series.drop_nulls("value").sort("year")
+    ax.plot(data["year"].to_list(), data["value"].to_list(), marker="o", color=HIGHLIGHT,
+            label="actual")
+    ax.plot(path["year"].to_list(), path["value"].to_list(), linestyle="--", color=ENGLAND,
+            linewidth=1, label="path to target")
+    ax.plot(path["year"].to_list()[-1:], path["value"].to_list()[-1:], linestyle="none",
+            marker="*", markersize=10, color=TARGET, label="target")
+    years = sorted({*data["year"].to_list(), *path["year"].to_list()})
+    ax.set_xticks(years)
+    ax.set_ylabel(unit)
+    ax.legend(fontsize=8, frameon=False)
+    return _svg(fig)
