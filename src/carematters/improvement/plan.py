@@ -63,11 +63,6 @@ class Action:
     target: float | None = None
     target_year: int | None = None
 
-    @property
-    def measured(self) -> bool:
-        """Linked to an indicator with a full baseline and target."""
-        return self.indicator is not None
-
 
 @dataclass(frozen=True)
 class Plan:
