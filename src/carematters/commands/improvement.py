@@ -57,12 +57,12 @@ def plan_results(plan: Plan, path: Path, year: int) -> pl.DataFrame:
 
 def _table(actions: pl.DataFrame) -> Table:
     table = Table(title="Improvement plan: progress")
-    for column in ("action", "title", "owner", "due", "status", "indicator", "progress"):
-        table.add_column(column, no_wrap=column in ("action", "due", "indicator", "progress"))
+    for column in ("action", "title", "due", "indicator", "progress"):
+        table.add_column(column, no_wrap=column != "title")
     for r in actions.iter_rows(named=True):
-        due = r["due"].isoformat() + ("\noverdue" if r["overdue"] else "")
-        table.add_row(r["action"], r["title"], r["owner"], due, r["status"],
-                      r["indicator"] or "", f"[{RAG_STYLES[r['rag']]}]{r['progress']}[/]")
+        due = r["due"].isoformat() + ("\n[red]overdue[/]" if r["overdue"] else "")
+        table.add_row(r["action"], r["title"], due, r["indicator"] or "",
+                      f"[{RAG_STYLES[r['rag']]}]{r['progress']}[/]")
     return table
 
 
