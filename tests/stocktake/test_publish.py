@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 from carematters.stocktake import POOLED, pool, suppress_pooled
 from carematters.stocktake.disclosure import Relations, protect, solved_cells
 from carematters.stocktake.publish import FAMILIES, relations
+from carematters.stocktake.suppression import suppress_counts
 
 from .builders import results, row
 
@@ -146,6 +147,8 @@ def _assert_safe(full: pl.DataFrame, published: pl.DataFrame, threshold: int = 5
             assert r["numerator"] is not None and r["denominator"] is not None
         if r["value"] is not None and r["unit"] == "count":
             assert r["numerator"] is not None
+        if r["value"] is not None and r["unit"] == "days":  # an average shows both or neither
+            assert r["numerator"] is not None and r["denominator"] is not None
     # 3. every sum line with a hidden cell has at least two, and no hidden cell is solvable
     sums = [(tuple(k for k in (*parts, total) if true_cells.get(k) is not None), total)
             for parts, total in found.sums]
@@ -153,3 +156,35 @@ def _assert_safe(full: pl.DataFrame, published: pl.DataFrame, threshold: int = 5
     for line, _ in sums:
         assert sum(k in hidden for k in line) != 1, line
     assert not solved_cells(true_cells, hidden, sums, found.equal)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.integers(0, 30), min_size=2, max_size=8))
+def test_one_indicator_alone_agrees_with_suppress_counts(counts):
+    """With no other table linked to it, a line of counts is suppressed as `suppress_counts`
+    suppresses a line with a published total."""
+    frame = results(*[(f"L{i}", "STARTED", n, None) for i, n in enumerate(counts)],
+                    unit="count")
+    table = suppress_pooled(pool(frame)).filter(pl.col("la") != POOLED)
+    assert table["numerator_hidden"].to_list() == suppress_counts(counts)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(
+    st.tuples(st.integers(0, 9), st.integers(0, 9), st.integers(0, 9), st.integers(1, 800)),
+    min_size=2, max_size=5,
+))
+def test_no_small_count_leaks_through_age_bands_or_averages(authorities):
+    """Care leavers aged 19, 20 and 21 (and 19-21 as their sum) in touch out of cohorts of
+    3 each year, and A1 averages over small numbers of children."""
+    rows, averages = [], []
+    for i, (a19, a20, a21, days) in enumerate(authorities):
+        la = f"L{i}"
+        cohorts = {"CL19_IN_TOUCH": (a19, 9), "CL20_IN_TOUCH": (a20, 9),
+                   "CL21_IN_TOUCH": (a21, 9)}
+        cohorts["CL19_21_IN_TOUCH"] = (a19 + a20 + a21, 27)
+        rows += [(la, ind, n, d) for ind, (n, d) in cohorts.items()]
+        averages.append((la, "A1", float(days * (a19 + 1)), a19 + 1))
+    frame = pl.concat([results(*rows), results(*averages, unit="days")])
+    full = pool(frame)
+    _assert_safe(full, suppress_pooled(full))
