@@ -61,14 +61,20 @@ def test_returns_are_read_and_computed(tmp_path):
     for la in ("E09000001", "E09000002"):
         for year in (2023, 2024):
             write_csv(care_data((year,), Episodes=NI62_EPISODES), tmp_path / "in" / la / str(year))
+    (tmp_path / "populations.csv").write_text("la,population\nE09000001,1000\n")
     result = runner.invoke(app, ["stocktake", str(tmp_path / "in"), "--year", "2024",
-                                 "--out", str(tmp_path / "out")])
+                                 "--out", str(tmp_path / "out"),
+                                 "--populations", str(tmp_path / "populations.csv")])
     assert result.exit_code == 0, result.output
     table = pl.read_csv(tmp_path / "out" / "stocktake.csv", infer_schema_length=0)
     ni62 = table.filter(pl.col("indicator") == "NI62")
     # Each authority: 2 of 5 children (both small, hidden); pooled 4 of 10, also small
     assert ni62["numerator"].to_list() == ["[c]", "[c]", "[c]"]
     assert ni62["denominator"].to_list() == ["[c]", "[c]", "10"]
+    # The rate per 10,000 needs a population: the first authority's is given (and public)
+    rate = table.filter(pl.col("indicator") == "LAC_RATE")
+    assert rate["denominator"].to_list() == ["1000", None, "1000"]
+    assert rate["numerator"].to_list()[0] == "[c]"
 
 
 def test_one_authority_or_the_same_one_twice_is_refused(tmp_path):

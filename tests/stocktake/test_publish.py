@@ -188,3 +188,20 @@ def test_no_small_count_leaks_through_age_bands_or_averages(authorities):
     frame = pl.concat([results(*rows), results(*averages, unit="days")])
     full = pool(frame)
     _assert_safe(full, suppress_pooled(full))
+
+
+def test_a_pool_over_fewer_authorities_does_not_give_away_the_missing_one():
+    # LAC_31MAR pools A, B and C; LAC_RATE (the same children) only B and C, A having no
+    # population figure. Pooled LAC_31MAR minus pooled LAC_RATE would be A's 4 unless more
+    # is hidden.
+    frame = pl.concat([
+        results(("A", "LAC_31MAR", 4, None), ("B", "LAC_31MAR", 50, None),
+                ("C", "LAC_31MAR", 60, None), unit="count"),
+        results(("B", "LAC_RATE", 50, 40_000), ("C", "LAC_RATE", 60, 45_000), unit="rate"),
+    ])
+    full = pool(frame)
+    table = suppress_pooled(full)
+    assert row(table, "A", "LAC_31MAR")["value"] is None
+    _assert_safe(full, table)
+    shown = [row(table, POOLED, ind)["numerator"] for ind in ("LAC_31MAR", "LAC_RATE")]
+    assert None in shown  # one of the two pooled totals had to go

@@ -12,9 +12,10 @@ from rich.table import Table
 
 from carematters.commands._common import console, err_console, track
 from carematters.commands._reading import fail, locate, read_all
-from carematters.commands.indicators import by_authority, compute_all
-from carematters.indicators import Parameters
+from carematters.commands.indicators import by_authority
+from carematters.indicators import Parameters, results_frame
 from carematters.indicators.results import RESULT_SCHEMA
+from carematters.indicators.trends import run_years
 from carematters.reports import stocktake as report
 from carematters.stocktake import pool, suppress_pooled
 from carematters.stocktake.pool import POOLED, RESULT_COLUMNS
@@ -48,7 +49,27 @@ def read_results(path: Path) -> pl.DataFrame:
     return frame.select(pl.col(c).cast(RESULT_SCHEMA[c]) for c in RESULT_COLUMNS)
 
 
-def gather(paths: list[Path], year: int) -> pl.DataFrame:
+def read_populations(path: Path) -> dict[str, int]:
+    """`la,population` rows: each authority's children under 18 (for LAC_RATE)."""
+    frame = pl.read_csv(path, schema_overrides={"la": pl.String()})
+    if not {"la", "population"} <= set(frame.columns):
+        fail(f"{path}: expected the columns la,population")
+    return dict(zip(frame["la"], frame["population"].cast(pl.Int64), strict=True))
+
+
+def compute(returns: list, year: int, populations: dict[str, int]) -> pl.DataFrame:
+    """Each authority's indicators for `year`, with its own child population if known."""
+    authorities = by_authority(returns)
+    frames = []
+    for la, data in track(authorities.items(), "Computing indicators", total=len(authorities)):
+        params = Parameters(population=populations.get(la))
+        frame = results_frame(run_years(data, [year], params=params))
+        frames.append(frame.with_columns(pl.lit(la or None, pl.String()).alias("la")))
+    return pl.concat(frames).select(RESULT_COLUMNS)
+
+
+def gather(paths: list[Path], year: int,
+           populations: dict[str, int] | None = None) -> pl.DataFrame:
     """Results files are read as they are; folders of returns are read and computed."""
     frames = []
     returns = []
@@ -62,8 +83,7 @@ def gather(paths: list[Path], year: int) -> pl.DataFrame:
             returns.extend(locate(path, None))
     if returns:
         read = [result.data for _, result in read_all(returns, None)]
-        computed = compute_all(by_authority(read), [year], Parameters())
-        frames.append(computed.select(RESULT_COLUMNS))
+        frames.append(compute(read, year, populations or {}))
     results = pl.concat(frames).filter(pl.col("year") == year)
     twice = results.filter(pl.struct("la", "indicator").is_duplicated())["la"].unique()
     if twice.len():
@@ -92,9 +112,11 @@ def stocktake(
     fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.csv,
     out: Annotated[Path, typer.Option(help="Folder to write into.")] = Path("."),
     threshold: Annotated[int, typer.Option(min=1, help="Hide counts from 1 to this.")] = DEFAULT_THRESHOLD,
+    populations: Annotated[Path | None, typer.Option(help="CSV la,population: children under 18 "
+                                                     "per authority, for the rate per 10,000.")] = None,
 ) -> None:
     """Pool several authorities' indicators: pooled figures, ranks, quartiles, small counts hidden."""
-    results = gather(paths, year)
+    results = gather(paths, year, read_populations(populations) if populations else None)
     authorities = results["la"].n_unique()
     if authorities < 2:
         fail("a stocktake pools at least two authorities")
