@@ -71,8 +71,10 @@ class _Lines:
             for key in line:
                 self.of.setdefault(key, []).append(i)
 
-    def partner(self, i: int, cells: Mapping[Key, float | None], hidden: set[Key]) -> Key | None:
-        """The shown non-zero cell of sum `i` to hide with its one hidden cell.
+    def partner(self, i: int, cells: Mapping[Key, float | None], hidden: set[Key],
+                zeros: bool = False) -> Key | None:
+        """The shown non-zero cell of sum `i` to hide with its one hidden cell (a zero too if
+        `zeros`, the last resort when nothing else is left to hide).
 
         Prefer a cell that also completes another sum left with one hidden cell, then one that
         leaves no other sum with a single hidden cell, then a part over the total, then the
@@ -81,7 +83,7 @@ class _Lines:
         line, total = self.sums[i]
         candidates = []
         for key in line:
-            if key in hidden or cells[key] in (None, 0):
+            if key in hidden or cells[key] is None or (cells[key] == 0 and not zeros):
                 continue
             others = [sum(k in hidden for k in self.sums[j][0]) for j in self.of[key] if j != i]
             score = sum(1 for n in others if n == 0) - sum(1 for n in others if n == 1)
@@ -108,16 +110,17 @@ def _secondary(cells: Mapping[Key, float | None], hidden: set[Key], lines: _Line
 
 def _widen(cells: Mapping[Key, float | None], hidden: set[Key], lines: _Lines,
            solvable: set[Key]) -> bool:
-    """Hide one more cell in a sum holding each solvable cell; False if none can be found."""
-    widened = False
-    for key in sorted(solvable, key=str):
-        for i in lines.of.get(key, []):
-            extra = lines.partner(i, cells, hidden)
-            if extra is not None:
-                hidden.add(extra)
-                widened = True
-                break
-    return widened
+    """Hide one more cell in a sum holding the first solvable cell (then the caller looks
+    again, since that may free others); zeros only if nothing else is left. False if even
+    that fails."""
+    for zeros in (False, True):
+        for key in sorted(solvable, key=str):
+            for i in lines.of.get(key, []):
+                extra = lines.partner(i, cells, hidden, zeros)
+                if extra is not None:
+                    hidden.add(extra)
+                    return True
+    return False
 
 
 def solved_cells(cells: Mapping[Key, float | None], hidden: set[Key],
