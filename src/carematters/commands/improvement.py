@@ -84,6 +84,8 @@ def improvement(
     results = plan_results(plan, path, year)
     if "la" in results.columns and results["la"].n_unique() > 1:
         results = results.filter(pl.col("la") == plan.authority)
+        if results.is_empty():
+            fail(f"{path} holds no results for the plan's authority {plan.authority}")
     actions = progress(plan, results, year, day)
     summary = priority_summary(actions)
     out.mkdir(parents=True, exist_ok=True)

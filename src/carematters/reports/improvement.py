@@ -15,6 +15,7 @@ import xlsxwriter
 
 from carematters.improvement.plan import Plan
 from carematters.improvement.progress import trend
+from carematters.indicators.registry import all_indicators
 from carematters.reports import charts
 from carematters.reports.indicators import format_value
 
@@ -113,7 +114,8 @@ def html_report(plan: Plan, actions: pl.DataFrame, summary: pl.DataFrame,
 
 def _chart(row: dict, results: pl.DataFrame) -> str:
     series, path = trend(results, row)
-    svg = charts.path_chart(series, path, f"{row['action']}: {row['indicator']}", row["unit"])
+    title = f"{row['action']}: {row['indicator']} {all_indicators()[row['indicator']].title}"
+    svg = charts.path_chart(series, path, title[:75], row["unit"])
     return (f"<figure>{svg}<figcaption>{_e(row['title'])}: {_e(row['indicator'])} by year "
             "against the path to its target</figcaption></figure>")
 

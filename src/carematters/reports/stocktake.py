@@ -148,6 +148,18 @@ def _section(part: pl.DataFrame, ind) -> str:
             f"{_table_html(shown[ranked.to_list()])}{figure}")
 
 
+def _contents(themes: list[str], ids: list[str]) -> str:
+    """Links to each theme and its indicators."""
+    registry = all_indicators()
+    items = []
+    for theme in themes:
+        links = ", ".join(f'<a href="#{_e(i)}">{_e(i)}</a>' for i in ids
+                          if registry[i].theme == theme)
+        items.append(f'<li><a href="#theme-{_e(theme)}">{_e(THEME_TITLES.get(theme, theme))}'
+                     f"</a>: {links}</li>")
+    return f"<nav><h2>Contents</h2><ul>{''.join(items)}</ul></nav>"
+
+
 def html_report(table: pl.DataFrame, *, year: int, title: str | None = None,
                 threshold: int = DEFAULT_THRESHOLD,
                 progress: Callable[[Iterable], Iterable] | None = None) -> str:
@@ -172,8 +184,10 @@ def html_report(table: pl.DataFrame, *, year: int, title: str | None = None,
             f"<p>Counts from 1 to {threshold}, and any figure that would let them be worked "
             f"out (from totals or related tables), are shown as {SUPPRESSED}. Ranks and "
             "quartiles are among the figures shown.</p>"]
-    for theme in sorted(sections, key=lambda t: THEMES.index(t) if t in THEMES else 99):
-        body.append(f"<h2>{_e(THEME_TITLES.get(theme, theme))}</h2>")
+    themes = sorted(sections, key=lambda t: THEMES.index(t) if t in THEMES else 99)
+    body.append(_contents(themes, ids))
+    for theme in themes:
+        body.append(f'<h2 id="theme-{_e(theme)}">{_e(THEME_TITLES.get(theme, theme))}</h2>')
         body.extend(sections[theme])
     return ('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
             f"<title>{_e(heading)}</title><style>{_CSS}</style></head><body>"
