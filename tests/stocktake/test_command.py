@@ -42,6 +42,21 @@ def test_csv_from_results_files_hides_small_counts(tmp_path):
     assert ni63["numerator"].to_list() == ["120"] and ni63["denominator"].to_list() == ["155"]
 
 
+def test_regions(tmp_path):
+    paths = _results_files(tmp_path / "in")
+    (tmp_path / "regions.csv").write_text("la,region\nE1,North\nE2,North\nE3,South\n")
+    result = runner.invoke(app, ["stocktake", *map(str, paths), "--year", "2025",
+                                 "--regions", str(tmp_path / "regions.csv"),
+                                 "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    table = pl.read_csv(tmp_path / "out" / "stocktake.csv", infer_schema_length=0)
+    ni63 = table.filter(pl.col("indicator") == "NI63")
+    assert ni63["la"].to_list() == ["E1", "E2", "E3", "North", "South", "Pooled"]
+    # North: 70 of 95 children
+    assert ni63.filter(pl.col("la") == "North")["numerator"].to_list() == ["70"]
+    assert ni63.filter(pl.col("la") == "North")["denominator"].to_list() == ["95"]
+
+
 def test_html_and_workbook(tmp_path):
     paths = [str(p) for p in _results_files(tmp_path / "in")]
     html = runner.invoke(app, ["stocktake", *paths, "--year", "2025", "--format", "html",

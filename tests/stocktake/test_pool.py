@@ -67,3 +67,21 @@ def test_only_the_chosen_year_and_known_indicators():
                        results(("A", "NOT_AN_INDICATOR", 1, 10))])
     table = pool(frame, 2025)
     assert set(table["indicator"]) == {"NI62"} and set(table["year"]) == {2025}
+
+
+def test_regions_are_pooled_and_set_against_the_pool_of_all():
+    frame = results(("A", "NI62", 10, 100), ("B", "NI62", 30, 100), ("C", "NI62", 20, 200))
+    table = pool(frame, regions={"A": "North", "B": "North", "C": "South"})
+    assert table["la"].to_list() == ["A", "B", "C", "North", "South", POOLED]
+    north = row(table, "North", "NI62")
+    # North: 40 of 200 = 20%; all: 60 of 400 = 15%; North is 5 points above
+    assert (north["numerator"], north["denominator"], north["value"]) == (40, 200, 20.0)
+    assert north["pooled_value"] == 15.0 and north["difference"] == 5.0
+    assert north["region"] == "North" and north["pooled"] and north["rank"] is None
+    assert row(table, "A", "NI62")["region"] == "North"
+    assert row(table, "A", "NI62")["pooled_value"] == 15.0  # ranks and differences: all
+
+
+def test_a_region_named_like_an_authority_is_refused():
+    with pytest.raises(ValueError, match="region is named like"):
+        pool(results(("A", "NI62", 1, 10), ("B", "NI62", 1, 10)), regions={"A": "B"})

@@ -131,8 +131,11 @@ def test_no_small_count_leaks_from_random_stocktakes(authorities):
         ni62.append((la, "NI62", home % 4, home + 2))
     frame = pl.concat([results(*rows), results(*counts, unit="count"), results(*ni62)])
     full = pool(frame)
-    published = suppress_pooled(full)
-    _assert_safe(full, published)
+    _assert_safe(full, suppress_pooled(full))
+    # and again with the authorities in two regions, each pooled too
+    regions = {f"L{i}": ("North", "South")[i % 2] for i in range(len(authorities))}
+    full = pool(frame, regions=regions)
+    _assert_safe(full, suppress_pooled(full))
 
 
 def _assert_safe(full: pl.DataFrame, published: pl.DataFrame, threshold: int = 5) -> None:
@@ -205,3 +208,17 @@ def test_a_pool_over_fewer_authorities_does_not_give_away_the_missing_one():
     _assert_safe(full, table)
     shown = [row(table, POOLED, ind)["numerator"] for ind in ("LAC_31MAR", "LAC_RATE")]
     assert None in shown  # one of the two pooled totals had to go
+
+
+def test_a_region_total_does_not_give_away_its_one_small_authority():
+    # North: A (3, small) and B (40); South: C (30) and D (25). Hiding A and the smallest
+    # other authority nationally (D) would leave North's total giving A away: B goes too,
+    # and then South needs a second hidden cell (C), or totals go.
+    frame = results(("A", "NI62", 3, 100), ("B", "NI62", 40, 200), ("C", "NI62", 30, 150),
+                    ("D", "NI62", 25, 120))
+    full = pool(frame, regions={"A": "North", "B": "North", "C": "South", "D": "South"})
+    table = suppress_pooled(full)
+    assert row(table, "A", "NI62")["numerator"] is None
+    north = [row(table, la, "NI62")["numerator_hidden"] for la in "AB"]
+    assert north == [True, True] or row(table, "North", "NI62")["numerator"] is None
+    _assert_safe(full, table)

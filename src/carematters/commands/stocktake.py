@@ -57,6 +57,14 @@ def read_populations(path: Path) -> dict[str, int]:
     return dict(zip(frame["la"], frame["population"].cast(pl.Int64), strict=True))
 
 
+def read_regions(path: Path) -> dict[str, str]:
+    """`la,region` rows: the region each authority is pooled into as well."""
+    frame = pl.read_csv(path, infer_schema_length=0)
+    if not {"la", "region"} <= set(frame.columns):
+        fail(f"{path}: expected the columns la,region")
+    return dict(zip(frame["la"], frame["region"], strict=True))
+
+
 def compute(returns: list, year: int, populations: dict[str, int]) -> pl.DataFrame:
     """Each authority's indicators for `year`, with its own child population if known."""
     authorities = by_authority(returns)
@@ -94,7 +102,7 @@ def gather(paths: list[Path], year: int,
 
 
 def _summary(table: pl.DataFrame, year: int) -> Table:
-    shown = report.published_table(table.filter(pl.col("pooled")), formatted=True)
+    shown = report.published_table(table.filter(pl.col("la") == POOLED), formatted=True)
     summary = Table(title=f"Pooled stocktake, year ending 31 March {year}")
     for column in ("indicator", "title", "numerator", "denominator", "value"):
         summary.add_column(column, justify="left" if column in ("indicator", "title") else "right",
@@ -114,6 +122,7 @@ def stocktake(
     threshold: Annotated[int, typer.Option(min=1, help="Hide counts from 1 to this.")] = DEFAULT_THRESHOLD,
     populations: Annotated[Path | None, typer.Option(help="CSV la,population: children under 18 "
                                                      "per authority, for the rate per 10,000.")] = None,
+    regions: Annotated[Path | None, typer.Option(help="CSV la,region: pool each region too.")] = None,
 ) -> None:
     """Pool several authorities' indicators: pooled figures, ranks, quartiles, small counts hidden."""
     results = gather(paths, year, read_populations(populations) if populations else None)
@@ -121,7 +130,11 @@ def stocktake(
     if authorities < 2:
         fail("a stocktake pools at least two authorities")
     err_console.print(f"Pooling {authorities} authorities; hiding counts 1-{threshold}.")
-    table = suppress_pooled(pool(results, year), threshold)
+    try:
+        pooled = pool(results, year, read_regions(regions) if regions else None)
+    except ValueError as error:
+        fail(str(error))
+    table = suppress_pooled(pooled, threshold)
     out.mkdir(parents=True, exist_ok=True)
     if fmt is Format.csv:
         path = out / "stocktake.csv"
@@ -135,7 +148,7 @@ def stocktake(
         path = out / "stocktake.html"
         path.write_text(page, encoding="utf-8")
     console.print(_summary(table, year))
-    hidden = table.filter(pl.col("la") != POOLED)["value_hidden"].sum()
+    hidden = table.filter(~pl.col("pooled"))["value_hidden"].sum()
     err_console.print(f"{hidden} authority figures hidden; wrote {path}")
 
 

@@ -19,7 +19,7 @@ from carematters.reports.indicators import THEME_TITLES, definitions_table, form
 from carematters.stocktake.pool import POOLED
 from carematters.stocktake.suppression import DEFAULT_THRESHOLD, SUPPRESSED
 
-CSV_COLUMNS = ["indicator", "year", "la", "numerator", "denominator", "value", "pooled_value",
+CSV_COLUMNS = ["indicator", "year", "la", "region", "numerator", "denominator", "value", "pooled_value",
                "difference", "rank", "quartile", "authorities"]
 
 
@@ -59,7 +59,7 @@ def published_table(table: pl.DataFrame, *, formatted: bool = False) -> pl.DataF
 
         rows.append({
             "indicator": row["indicator"], "title": row["title"], "year": row["year"],
-            "la": row["la"],
+            "la": row["la"], "region": row["region"],
             "numerator": _cell(row["numerator"], row["numerator_hidden"],
                                number if unit in ("mean", "days", "miles") else count),
             "denominator": _cell(row["denominator"], row["denominator_hidden"], count),
@@ -114,15 +114,15 @@ def _e(text: object) -> str:
 
 
 def _table_html(shown: pl.DataFrame) -> str:
-    head = ("<tr><th>Authority</th><th>Numerator</th><th>Denominator</th><th>Value</th>"
+    head = ("<tr><th>Authority</th><th>Region</th><th>Numerator</th><th>Denominator</th><th>Value</th>"
             "<th>Difference from pooled</th><th>Rank</th><th>Quartile</th></tr>")
     rows = []
     for row in shown.iter_rows(named=True):
-        pooled = row["la"] == POOLED
+        pooled = row["la"] == POOLED or row["la"] == row["region"]
         cells = "".join(f'<td class="num">{_e(row[c])}</td>' for c in
                         ("numerator", "denominator", "value", "difference", "rank", "quartile"))
         rows.append(f'<tr{" class=pooled" if pooled else ""}><td>{_e(row["la"])}</td>'
-                    f"{cells}</tr>")
+                    f'<td>{_e(row["region"])}</td>{cells}</tr>')
     return f"<table><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>"
 
 
@@ -131,7 +131,7 @@ def indicator_chart(part: pl.DataFrame, title: str, unit: str) -> str | None:
     values = part.filter(~pl.col("pooled") & ~pl.col("value_hidden")).drop_nulls("value")
     if values.height < 2:
         return None
-    pooled = part.filter(pl.col("pooled"))["value"]
+    pooled = part.filter(pl.col("la") == POOLED)["value"]
     reference = pooled[0] if unit != "count" and pooled.len() else None
     return charts.benchmark_chart(values.select("la", "value"), None, title, unit,
                                   reference, mean_label="pooled")
@@ -169,6 +169,7 @@ def html_report(table: pl.DataFrame, *, year: int, title: str | None = None,
     registry = all_indicators()
     chosen = table.filter(pl.col("year") == year)
     authorities = sorted(set(chosen.filter(~pl.col("pooled"))["la"]))
+    regions = sorted(set(chosen.filter(~pl.col("pooled"))["region"].drop_nulls()))
     ids = [i for i in registry if i in set(chosen["indicator"])]
     loop = progress(ids) if progress else ids
     sections: dict[str, list[str]] = {}
@@ -178,9 +179,10 @@ def html_report(table: pl.DataFrame, *, year: int, title: str | None = None,
         sections.setdefault(ind.theme, []).append(_section(part, ind))
     heading = title or f"Pooled stocktake, year ending 31 March {year}"
     body = [f"<h1>{_e(heading)}</h1>",
-            f"<p>{len(authorities)} authorities: {_e(', '.join(authorities))}. The pooled "
-            "figure adds up every authority's numerator and denominator. Rank 1 is the best by "
-            "the indicator's direction; quartile 1 the best quarter.</p>",
+            f"<p>{len(authorities)} authorities: {_e(', '.join(authorities))}"
+            + (f"; {len(regions)} regions: {_e(', '.join(regions))}" if regions else "")
+            + ". A pooled figure adds up the authorities' numerators and denominators. Rank 1 "
+            "is the best by the indicator's direction; quartile 1 the best quarter.</p>",
             f"<p>Counts from 1 to {threshold}, and any figure that would let them be worked "
             f"out (from totals or related tables), are shown as {SUPPRESSED}. Ranks and "
             "quartiles are among the figures shown.</p>"]

@@ -110,17 +110,37 @@ def _secondary(cells: Mapping[Key, float | None], hidden: set[Key], lines: _Line
 
 def _widen(cells: Mapping[Key, float | None], hidden: set[Key], lines: _Lines,
            solvable: set[Key]) -> bool:
-    """Hide one more cell in a sum holding the first solvable cell (then the caller looks
-    again, since that may free others); zeros only if nothing else is left. False if even
-    that fails."""
+    """Hide one more cell near the first solvable cell (then the caller looks again, since
+    that may free others): in a sum holding it, or else in the nearest sum reached through
+    hidden cells (North's and England's totals give South's away with every cell in South's
+    own sum already hidden). Zeros only if nothing else is left; False if even that fails."""
     for zeros in (False, True):
         for key in sorted(solvable, key=str):
-            for i in lines.of.get(key, []):
+            for i in _nearest_sums(key, lines, hidden):
                 extra = lines.partner(i, cells, hidden, zeros)
                 if extra is not None:
                     hidden.add(extra)
                     return True
     return False
+
+
+def _nearest_sums(key: Key, lines: _Lines, hidden: set[Key]) -> list[int]:
+    """The sums holding `key`, then those holding their hidden cells, and so on (breadth
+    first)."""
+    order: list[int] = []
+    seen_sums: set[int] = set()
+    seen_keys, frontier = {key}, [key]
+    while frontier:
+        reached = []
+        for k in frontier:
+            for i in lines.of.get(k, []):
+                if i not in seen_sums:
+                    seen_sums.add(i)
+                    order.append(i)
+                    reached += [c for c in lines.sums[i][0] if c in hidden and c not in seen_keys]
+        seen_keys.update(reached)
+        frontier = reached
+    return order
 
 
 def solved_cells(cells: Mapping[Key, float | None], hidden: set[Key],

@@ -9,6 +9,8 @@ put in a quartile of the group and measured against the pooled figure.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import polars as pl
 
 from carematters.indicators.registry import AVERAGE_UNITS, all_indicators
@@ -19,7 +21,8 @@ POOLED = "Pooled"
 RESULT_COLUMNS = ("la", "indicator", "year", "numerator", "denominator", "value")
 
 POOLED_SCHEMA = {
-    "indicator": pl.String(), "year": pl.Int32(), "la": pl.String(), "pooled": pl.Boolean(),
+    "indicator": pl.String(), "year": pl.Int32(), "la": pl.String(), "region": pl.String(),
+    "pooled": pl.Boolean(),
     "title": pl.String(), "theme": pl.String(), "unit": pl.String(), "direction": pl.String(),
     "numerator": pl.Float64(), "denominator": pl.Float64(), "value": pl.Float64(),
     "pooled_value": pl.Float64(), "difference": pl.Float64(), "authorities": pl.UInt32(),
@@ -47,13 +50,14 @@ def _scale() -> pl.Expr:
             .otherwise(1.0))
 
 
-def _pooled_rows(results: pl.DataFrame) -> pl.DataFrame:
-    """One row per indicator and year: summed numerators and denominators, and their ratio."""
+def _pooled_rows(results: pl.DataFrame, *by: str) -> pl.DataFrame:
+    """One row per indicator and year (and `by`): summed numerators and denominators, and
+    their ratio."""
     counts = pl.col("unit") == "count"
     usable = pl.col("value").is_not_null()
     return (
         results.filter(usable)
-        .group_by("indicator", "year")
+        .group_by("indicator", "year", *by)
         .agg(
             pl.col("numerator").sum(),
             # Counts have no denominator; summing nulls would give 0, which reads as a cohort.
@@ -91,19 +95,29 @@ def quartile_expr(rank: str = "rank") -> pl.Expr:
     return (((ranked - 1) * 4 // count) + 1).cast(pl.Int8)
 
 
-def pool(results: pl.DataFrame, year: int | None = None) -> pl.DataFrame:
+def pool(results: pl.DataFrame, year: int | None = None,
+         regions: Mapping[str, str] | None = None) -> pl.DataFrame:
     """Each authority's figure against the group's pooled figure, per indicator and year.
 
     `results` is a results frame of several authorities (la, indicator, year, numerator,
-    denominator, value). Returns POOLED_SCHEMA rows: every authority, then one row with
-    `la = POOLED` carrying the summed numerator and denominator. `difference` is the
-    authority's value minus the pooled value (none for counts, whose pooled figure is a total).
+    denominator, value). Returns POOLED_SCHEMA rows: every authority, then, with `regions`
+    (authority -> region), one pooled row per region (`la` the region's name), then one row
+    with `la = POOLED` for all of them. `difference` is the authority's value minus the pooled
+    value of all (none for counts, whose pooled figure is a total); ranks and quartiles are
+    among all the authorities.
     """
+    regions = dict(regions or {})
+    clash = ({POOLED} | set(results["la"])) & set(regions.values())
+    if clash:
+        raise ValueError(f"a region is named like an authority or {POOLED!r}: {sorted(clash)}")
     frame = results.select(RESULT_COLUMNS)
     if year is not None:
         frame = frame.filter(pl.col("year") == year)
-    frame = frame.with_columns(pl.col("year").cast(pl.Int32)).join(
-        metadata(), on="indicator", how="inner")
+    frame = frame.with_columns(
+        pl.col("year").cast(pl.Int32),
+        pl.col("la").replace_strict(regions, default=None, return_dtype=pl.String)
+        .alias("region"),
+    ).join(metadata(), on="indicator", how="inner")
     pooled = _pooled_rows(frame)
     authorities = (
         frame.join(pooled.select("indicator", "year", "pooled_value", "authorities"),
@@ -113,21 +127,42 @@ def pool(results: pl.DataFrame, year: int | None = None) -> pl.DataFrame:
             pl.when(pl.col("unit") == "count").then(None)
             .otherwise(pl.col("value") - pl.col("pooled_value")).alias("difference"),
             rank_expr().alias("rank"),
+            pl.lit(0).alias("_level"),
         )
         .with_columns(quartile_expr().alias("quartile"))
     )
-    totals = pooled.join(metadata(), on="indicator", how="inner").with_columns(
-        pl.lit(POOLED).alias("la"), pl.lit(True).alias("pooled"),
-        pl.col("pooled_value").alias("value"), pl.lit(None, pl.Float64).alias("difference"),
-        pl.lit(None, pl.Int32).alias("rank"), pl.lit(None, pl.Int8).alias("quartile"),
+    # A region's row is its own pooled figure, set against the pooled figure of all.
+    by_region = (
+        _pooled_rows(frame.filter(pl.col("region").is_not_null()), "region")
+        .rename({"pooled_value": "value"})
+        .join(pooled.select("indicator", "year", "pooled_value"), on=["indicator", "year"],
+              how="left")
     )
-    columns = [*POOLED_SCHEMA, "_order"]
-    combined = pl.concat([authorities.select(columns), totals.select(columns)],
+    totals = [
+        _total_rows(by_region.with_columns(pl.col("region").alias("la")), 1),
+        _total_rows(pooled.with_columns(pl.lit(POOLED).alias("la"),
+                                        pl.lit(None, pl.String).alias("region")), 2),
+    ]
+    columns = [*POOLED_SCHEMA, "_order", "_level"]
+    combined = pl.concat([authorities.select(columns), *(t.select(columns) for t in totals)],
                          how="vertical_relaxed")
     return (
-        combined.sort("_order", "year", "pooled", "la")
-        .drop("_order")
+        combined.sort("_order", "year", "_level", "la")
         .select(pl.col(name).cast(dtype) for name, dtype in POOLED_SCHEMA.items())
+    )
+
+
+def _total_rows(pooled: pl.DataFrame, level: int) -> pl.DataFrame:
+    """Pooled rows shaped like the authorities' rows (`value` defaults to the pooled value,
+    the difference is from the pooled value of all)."""
+    if "value" not in pooled.columns:
+        pooled = pooled.with_columns(pl.col("pooled_value").alias("value"))
+    return pooled.join(metadata(), on="indicator", how="inner").with_columns(
+        pl.lit(True).alias("pooled"),
+        pl.when((pl.col("unit") == "count") | (pl.lit(level) == 2)).then(None)
+        .otherwise(pl.col("value") - pl.col("pooled_value")).alias("difference"),
+        pl.lit(None, pl.Int32).alias("rank"), pl.lit(None, pl.Int8).alias("quartile"),
+        pl.lit(level).alias("_level"),
     )
 
 

@@ -94,12 +94,16 @@ def relations(pooled: pl.DataFrame) -> tuple[dict[Key, float | None], set[Key], 
     """The cells of a pooled table and what a reader of it knows about them."""
     cells, counts, averages = _cells(pooled)
     found = Relations(together=averages)
+    # Each authority adds to the pooled row of all, and to its region's row if it has one.
+    region_of = dict(pooled.filter(~pl.col("pooled")).select("la", "region").unique().iter_rows())
     lines: dict[tuple, list[Key]] = defaultdict(list)
     for la, indicator, year, part in cells:
-        if la != POOLED:
-            lines[(indicator, year, part)].append((la, indicator, year, part))
-    for (indicator, year, part), parts in lines.items():
-        found.sums.append((tuple(parts), (POOLED, indicator, year, part)))
+        if la in region_of:
+            lines[(POOLED, indicator, year, part)].append((la, indicator, year, part))
+            if region_of[la] is not None:
+                lines[(region_of[la], indicator, year, part)].append((la, indicator, year, part))
+    for (total, indicator, year, part), parts in lines.items():
+        found.sums.append((tuple(parts), (total, indicator, year, part)))
     places = {(la, year) for la, _, year, _ in cells}
     for la, year in sorted(places):
         for family in FAMILIES:
@@ -150,7 +154,7 @@ def suppress_pooled(pooled: pl.DataFrame, threshold: int = DEFAULT_THRESHOLD) ->
         for name, flag in hide.items()
     )
     # The pooled figure is repeated on every authority's row: it goes wherever it is hidden.
-    pooled_hidden = marked.filter(pl.col("pooled")).select(
+    pooled_hidden = marked.filter(pl.col("la") == POOLED).select(
         "indicator", "year", pl.col("value_hidden").alias("pooled_value_hidden"))
     marked = marked.join(pooled_hidden, on=["indicator", "year"], how="left").with_columns(
         pl.col("pooled_value_hidden").fill_null(False))
