@@ -222,3 +222,19 @@ def test_a_region_total_does_not_give_away_its_one_small_authority():
     north = [row(table, la, "NI62")["numerator_hidden"] for la in "AB"]
     assert north == [True, True] or row(table, "North", "NI62")["numerator"] is None
     _assert_safe(full, table)
+
+
+def test_a_region_solved_through_the_same_children_elsewhere_is_protected():
+    # LAC_31MAR: L0 6, L1 0, L2 1, L3 6, L4 1; region R1 = L2, L3, L4 (8 children).
+    # LAC_RATE (the same children) only where a population is known: L1, L2, L4.
+    # R1's rate numerator is L2 + L4 = R1's 8 minus L3's 6: with every cell of R1's own rate
+    # sum hidden, a cell has to go in the LAC_31MAR sums reached through L2 and L4.
+    lac = {"L0": 6, "L1": 0, "L2": 1, "L3": 6, "L4": 1}
+    frame = pl.concat([
+        results(*[(la, "LAC_31MAR", n, None) for la, n in lac.items()], unit="count"),
+        results(*[(la, "LAC_RATE", lac[la], 1000) for la in ("L1", "L2", "L4")], unit="rate"),
+    ])
+    full = pool(frame, regions={"L2": "R1", "L3": "R1", "L4": "R1"})
+    table = suppress_pooled(full)
+    assert row(table, "R1", "LAC_RATE")["numerator"] is None
+    _assert_safe(full, table)

@@ -49,7 +49,7 @@ def protect(
     sums = [(line, total) for line, (_, total) in zip(sums, relations.sums, strict=True)
             if total in line and len(line) > 1]
     groups = [_known(g, cells) for g in (*relations.equal, *relations.together)]
-    lines = _Lines(sums)
+    lines = _Lines(sums, groups)
     while True:
         _secondary(cells, hidden, lines, groups)
         solvable = solved_cells(cells, hidden, sums, relations.equal)
@@ -64,12 +64,14 @@ def _known(keys: Iterable[Key], cells: Mapping[Key, float | None]) -> tuple[Key,
 class _Lines:
     """The sums and, for each cell, the sums it is in, to choose secondary cells well."""
 
-    def __init__(self, sums: list[tuple[tuple[Key, ...], Key]]):
+    def __init__(self, sums: list[tuple[tuple[Key, ...], Key]],
+                 groups: Iterable[tuple[Key, ...]] = ()):
         self.sums = sums
         self.of: dict[Key, list[int]] = {}
         for i, (line, _) in enumerate(sums):
             for key in line:
                 self.of.setdefault(key, []).append(i)
+        self.same: dict[Key, tuple[Key, ...]] = {k: g for g in groups for k in g}
 
     def partner(self, i: int, cells: Mapping[Key, float | None], hidden: set[Key],
                 zeros: bool = False) -> Key | None:
@@ -113,7 +115,9 @@ def _widen(cells: Mapping[Key, float | None], hidden: set[Key], lines: _Lines,
     """Hide one more cell near the first solvable cell (then the caller looks again, since
     that may free others): in a sum holding it, or else in the nearest sum reached through
     hidden cells (North's and England's totals give South's away with every cell in South's
-    own sum already hidden). Zeros only if nothing else is left; False if even that fails."""
+    own sum already hidden). Zeros only if nothing else is left. False when every cell of
+    those sums is hidden already: the equations left are then all over hidden cells, and
+    only a zero can be pinned down by them."""
     for zeros in (False, True):
         for key in sorted(solvable, key=str):
             for i in _nearest_sums(key, lines, hidden):
@@ -125,21 +129,22 @@ def _widen(cells: Mapping[Key, float | None], hidden: set[Key], lines: _Lines,
 
 
 def _nearest_sums(key: Key, lines: _Lines, hidden: set[Key]) -> list[int]:
-    """The sums holding `key`, then those holding their hidden cells, and so on (breadth
-    first)."""
+    """The sums holding `key` (or a cell hidden with it), then those holding their hidden
+    cells, and so on (breadth first)."""
     order: list[int] = []
     seen_sums: set[int] = set()
     seen_keys, frontier = {key}, [key]
     while frontier:
-        reached = []
+        reached: list[Key] = []
         for k in frontier:
+            reached += [c for c in lines.same.get(k, ()) if c not in seen_keys]
             for i in lines.of.get(k, []):
                 if i not in seen_sums:
                     seen_sums.add(i)
                     order.append(i)
                     reached += [c for c in lines.sums[i][0] if c in hidden and c not in seen_keys]
-        seen_keys.update(reached)
-        frontier = reached
+        frontier = list(dict.fromkeys(reached))
+        seen_keys.update(frontier)
     return order
 
 
