@@ -139,10 +139,13 @@ def indicator_chart(part: pl.DataFrame, title: str, unit: str) -> str | None:
 
 def _section(part: pl.DataFrame, ind) -> str:
     shown = published_table(part, formatted=True)
-    ranked = part.with_row_index("_i").sort("pooled", "rank", "la", nulls_last=True)["_i"]
+    # Authorities by rank, then the regions, then the pool of all.
+    ranked = part.with_row_index("_i").sort(
+        "pooled", pl.col("la") == POOLED, "rank", "la", nulls_last=True)["_i"]
     svg = indicator_chart(part, f"{ind.id}: {ind.title}"[:80], ind.unit)
-    figure = (f"<figure>{svg}<figcaption>{_e(ind.title)}: authorities ranked, the pooled "
-              "figure dashed</figcaption></figure>") if svg else ""
+    line = ", the pooled figure dashed" if ind.unit != "count" else ""
+    figure = (f"<figure>{svg}<figcaption>{_e(ind.title)}: authorities by value{line}"
+              "</figcaption></figure>") if svg else ""
     return (f'<h3 id="{_e(ind.id)}">{_e(ind.id)} {_e(ind.title)}</h3>'
             f'<p class="note">{_e(ind.definition)}</p>'
             f"{_table_html(shown[ranked.to_list()])}{figure}")
