@@ -37,7 +37,7 @@ def read_plan(path: Path) -> Plan:
         fail(f"{path}: {error}")
 
 
-def plan_results(plan: Plan, path: Path, year: int) -> pl.DataFrame:
+def plan_results(plan: Plan, path: Path, year: int, params: Parameters) -> pl.DataFrame:
     """The plan's indicators for its years: from a results CSV, or computed from returns."""
     if path.is_file() and path.suffix.lower() == ".csv":
         return read_results(path)
@@ -52,7 +52,7 @@ def plan_results(plan: Plan, path: Path, year: int) -> pl.DataFrame:
         data = next(iter(authorities.values()))
     first = plan.first_year() or year
     years = [y for y in range(first, year + 1) if not data.years or y in data.years]
-    return results_frame(run_years(data, years, ids=plan.indicators(), params=Parameters()))
+    return results_frame(run_years(data, years, ids=plan.indicators(), params=params))
 
 
 def _table(actions: pl.DataFrame) -> Table:
@@ -75,13 +75,14 @@ def improvement(
     out: Annotated[Path, typer.Option(help="Folder to write into.")] = Path("."),
     as_at: Annotated[str | None, typer.Option("--as-at", metavar="DATE",
                                               help="Day to judge overdue actions on (YYYY-MM-DD, default today).")] = None,
+    population: Annotated[int | None, typer.Option(help="Children under 18 in the authority (for LAC_RATE).")] = None,
 ) -> None:
     """Progress of an improvement plan: RAG per action, overdue actions, trend charts."""
     plan = read_plan(plan_path)
     if not path.exists():
         fail(f"{path} does not exist")
     day = parse_as_at(as_at) or date.today()
-    results = plan_results(plan, path, year)
+    results = plan_results(plan, path, year, Parameters(population=population))
     if "la" in results.columns and results["la"].n_unique() > 1:
         results = results.filter(pl.col("la") == plan.authority)
         if results.is_empty():
