@@ -58,7 +58,7 @@ def trend_chart(series: pl.DataFrame, title: str, unit: str = "",
 
 
 def benchmark_chart(values: pl.DataFrame, highlight: str | None, title: str,
-                    unit: str = "", mean: float | None = None) -> str:
+                    unit: str = "", mean: float | None = None, mean_label: str = "average") -> str:
     """Bars for each authority (frame of la, value), sorted, `highlight` in blue."""
     data = values.drop_nulls("value").sort("value")
     fig, ax = _figure(title, width=6.0, height=max(2.0, 0.25 * data.height + 1))
@@ -66,7 +66,25 @@ def benchmark_chart(values: pl.DataFrame, highlight: str | None, title: str,
     colours = [HIGHLIGHT if la == highlight else MUTED for la in data["la"].to_list()]
     ax.barh(labels, data["value"].to_list(), color=colours)
     if mean is not None:
-        ax.axvline(mean, color=ENGLAND, linestyle="--", linewidth=1, label="average")
+        ax.axvline(mean, color=ENGLAND, linestyle="--", linewidth=1, label=mean_label)
         ax.legend(fontsize=8, frameon=False)
     ax.set_xlabel(unit)
+    return _svg(fig)
+
+
+def path_chart(series: pl.DataFrame, path: pl.DataFrame, title: str, unit: str = "") -> str:
+    """An indicator by year (frame of year, value) against the straight line from its baseline
+    to its target (the first and last rows of `path`)."""
+    fig, ax = _figure(title)
+    data = series.drop_nulls("value").sort("year")
+    ax.plot(data["year"].to_list(), data["value"].to_list(), marker="o", color=HIGHLIGHT,
+            label="actual")
+    ax.plot(path["year"].to_list(), path["value"].to_list(), linestyle="--", color=ENGLAND,
+            linewidth=1, label="path to target")
+    ax.plot(path["year"].to_list()[-1:], path["value"].to_list()[-1:], linestyle="none",
+            marker="*", markersize=10, color=TARGET, label="target")
+    years = sorted({*data["year"].to_list(), *path["year"].to_list()})
+    ax.set_xticks(years)
+    ax.set_ylabel(unit)
+    ax.legend(fontsize=8, frameon=False)
     return _svg(fig)
