@@ -87,7 +87,8 @@ def _survey_answers(path: Path | None):
     from carematters.voice import ANSWER_SCHEMA
 
     try:
-        return pl.read_csv(path, schema=ANSWER_SCHEMA)
+        # The web export adds columns after these (what children said about themselves).
+        return pl.read_csv(path, columns=list(ANSWER_SCHEMA), schema_overrides=ANSWER_SCHEMA)
     except (pl.exceptions.PolarsError, OSError) as problem:
         raise LoadError(f"{path}: not a survey answers file ({problem})") from None
 

@@ -31,10 +31,11 @@ COLUMN_LABELS = [*BANDS.values(), "All ages"]
 
 
 def answers_frame(authority) -> pl.DataFrame:
-    """Every answer given to the authority's surveys. RESPONSE is the response's row number:
-    it groups one child's answers without saying who the child is."""
+    """Every answer given to the authority's surveys. RESPONSE is the answer set's row number:
+    it groups one survey's answers; nothing stored leads from it to a child. ANSWERED_ON is the
+    month's first day (all that is kept)."""
     rows = SurveyAnswer.objects.filter(response__authority=authority).values_list(
-        "response_id", "response__answered_on", "response__band", "question", "answer")
+        "response_id", "response__answered_month", "response__band", "question", "answer")
     return pl.DataFrame([(str(r), on, b, q, a) for r, on, b, q, a in rows.iterator()],
                         schema=ANSWER_SCHEMA, orient="row")
 
