@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 
 import polars as pl
+from django.db.models import Count
 
 from carematters.reports.grip_render import bar_chart
 from carematters.stocktake.suppression import SUPPRESSED, suppress_counts
@@ -24,7 +25,7 @@ from carematters.voice import (
     publish,
     responses_by_year,
 )
-from carematters.web.voice.models import SurveyAnswer
+from carematters.web.voice.models import SurveyAnswer, SurveyResponse
 
 COLUMNS = [*BANDS, ALL_BANDS]
 COLUMN_LABELS = [*BANDS.values(), "All ages"]
@@ -75,6 +76,25 @@ def _responses(answers: pl.DataFrame, year: int) -> list[dict]:
                                                                       strict=True)]
 
 
+def _about(authority, year: int) -> list[dict]:
+    """Who answered, by what they chose to say about themselves: counts of surveys in `year`
+    per gender and per placement group, "not said" included so each line adds up to the
+    surveys answered, and suppressed along the line like the bands."""
+    found = SurveyResponse.objects.filter(authority=authority, collection_year=year)
+    tables = []
+    for field, caption in (("gender", "Gender"), ("placement", "Where they live")):
+        choices = dict(SurveyResponse._meta.get_field(field).choices)
+        counts = dict(found.values_list(field).annotate(n=Count("pk")).order_by())
+        values = [counts.get(key, 0) for key in choices]
+        values.append(counts.get("", 0))
+        labels = [*choices.values(), "Left out"]
+        hidden = suppress_counts(values)
+        tables.append({"caption": caption, "rows": [
+            {"label": label, "value": SUPPRESSED if h else str(v)}
+            for label, v, h in zip(labels, values, hidden, strict=True)]})
+    return tables
+
+
 def _chart(published: pl.DataFrame, year: int) -> str:
     overall = published.filter((pl.col("YEAR") == year) & (pl.col("BAND") == ALL_BANDS))
     values = dict(zip(overall["AREA"], overall["PERCENT_VALUE"], strict=True))
@@ -102,4 +122,5 @@ def results(authority, year: int | None) -> dict | None:
         "area_trend": _trend(areas, "AREA", AREAS, years),
         "domain_trend": _trend(domains, "DOMAIN", DOMAINS, years),
         "chart": _chart(areas, year),
+        "about": _about(authority, year),
     }
