@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from carematters.commands._common import console, err_console
 from carematters.commands._grip_data import (
@@ -68,7 +69,7 @@ def report(
                                   survey_answers=_survey_answers(survey_answers))
             name = f"grip-annual-{chosen}"
     except LoadError as problem:
-        err_console.print(f"[red]{problem}[/red]")
+        err_console.print(f"[red]{escape(str(problem))}[/red]")  # paths may hold [ ]
         raise typer.Exit(2) from None
     out.mkdir(parents=True, exist_ok=True)
     target = out / f"{name}.{fmt.value}"
