@@ -146,3 +146,36 @@ def test_analysts_download_answers_without_child_identifiers(world, login, surve
     assert AuditEvent.objects.filter(action="export", changes__extract="survey answers").exists()
     for persona in ("member", "director", "sw", "admin"):
         assert login(world.users[persona]).get(reverse("voice-answers-csv")).status_code == 404
+
+
+@pytest.mark.parametrize("persona", ["sw", "manager", "admin", "member"])
+def test_results_go_back_to_children_by_band_in_words(world, login, surveys, persona):
+    # Having a say, ages 4-7: 8 of 14 children said grown-ups listen (57%; 6 did not) and
+    # nobody else answered about it, so the share shows in tenths. Keeping safe, ages 8-11: three children,
+    # so not shared.
+    for i in range(14):
+        answered(world, "4-7", {"young_listened": "yes" if i < 8 else "no"})
+    response = login(world.users[persona]).get(reverse("voice-results-children"))
+    assert response.status_code == 200
+    check_page(response)
+    bands = {b["label"]: {line["area"]: line["share"] for line in b["lines"]}
+             for b in response.context["found"]["bands"]}
+    assert bands["Ages 4 to 7"] == {"Having a say": "about 6 in 10"}
+    assert bands["Ages 8 to 11"]["Keeping safe"] is None  # three children: not shared
+    html = response.content.decode()
+    assert "too few children answered" in html and "Own Test" not in html
+    assert AuditEvent.objects.filter(changes__page="survey results for children").exists()
+
+
+@pytest.mark.parametrize("persona", ["iro", "education", "health", "outsider"])
+def test_results_for_children_are_for_staff_who_share_them(world, login, persona):
+    status = login(world.users[persona]).get(reverse("voice-results-children")).status_code
+    # The outsider is a social worker of authority B: the page opens with B's figures only.
+    assert status == (200 if persona == "outsider" else 404)
+
+
+def test_shares_in_tenths():
+    from carematters.web.voice.results import _in_ten
+
+    assert [_in_ten(v) for v in (0, 4, 65, 96, 100)] == [
+        "none", "fewer than 1 in 10", "about 7 in 10", "almost all", "all"]

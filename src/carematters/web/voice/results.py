@@ -8,6 +8,7 @@ combination of pages shows a count from 1 to 5.
 from __future__ import annotations
 
 import base64
+import math
 
 import polars as pl
 from django.db.models import Count
@@ -124,3 +125,42 @@ def results(authority, year: int | None) -> dict | None:
         "chart": _chart(areas, year),
         "about": _about(authority, year),
     }
+
+
+def _in_ten(percent: float) -> str:
+    """A share in words a young child can read: "about 7 in 10"."""
+    tenths = math.floor(percent / 10 + 0.5)  # half up: 65% is about 7 in 10
+    if tenths == 10 and percent < 100:
+        return "almost all"
+    if tenths == 0 and percent > 0:
+        return "fewer than 1 in 10"
+    return {0: "none", 10: "all"}.get(tenths, f"about {tenths} in 10")
+
+
+def for_children(authority, year: int | None) -> dict | None:
+    """What children told us, by band, in words, for giving back to children (web.md §2.3).
+    The same suppressed figures as the results page: a hidden figure says so and nothing more."""
+    answers = answers_frame(authority)
+    if answers.is_empty():
+        return None
+    areas = publish(by_area(answers), "AREA")
+    years = sorted(set(areas["YEAR"]))
+    if not years:
+        return None
+    if year not in years:
+        year = years[-1]
+    this_year = areas.filter(pl.col("YEAR") == year)
+    bands = []
+    for band, label in BANDS.items():
+        rows = {r["AREA"]: r for r in this_year.filter(pl.col("BAND") == band).iter_rows(
+            named=True)}
+        lines = []
+        for area, area_label in AREAS.items():
+            row = rows.get(area)
+            if row is None or row["PERCENT"] == "":
+                continue
+            shown = (None if row["PERCENT_VALUE"] is None else _in_ten(row["PERCENT_VALUE"]))
+            lines.append({"area": area_label, "share": shown})
+        if lines:
+            bands.append({"label": label, "lines": lines})
+    return {"year": year, "years": years, "bands": bands}

@@ -11,6 +11,7 @@ urlpatterns = [
     path("codes/new/", views.batch_new, name="voice-batch-new"),
     path("codes/<int:pk>/withdraw/", views.batch_withdraw, name="voice-batch-withdraw"),
     path("results/", views.results_page, name="voice-results"),
+    path("results/for-children/", views.results_for_children, name="voice-results-children"),
     path("results/answers.csv", views.answers_csv, name="voice-answers-csv"),
     path("survey/", survey.survey_enter, name="voice-survey-enter"),
     path("survey/questions/", survey.survey_questions, name="voice-survey-questions"),

@@ -22,8 +22,8 @@ from carematters.web.accounts.policy import roles
 from carematters.web.children.reports import pseudonym
 from carematters.web.voice import links
 from carematters.web.voice.forms import BatchForm
-from carematters.web.voice.models import SurveyAnswer, SurveyBatch
-from carematters.web.voice.results import results
+from carematters.web.voice.models import CouncilPoint, SurveyAnswer, SurveyBatch
+from carematters.web.voice.results import for_children, results
 
 #: Columns after the engine's: what the child chose to say about themselves (empty: not said).
 EXTRA_COLUMNS = ["GENDER", "PLACEMENT"]
@@ -110,6 +110,20 @@ def results_page(request):
                                   "year": found["year"] if found else None})
     return render(request, "voice/results.html", {
         "found": found, "can_export": request.user.role == Role.ANALYST})
+
+
+@roles(*READERS, *ISSUERS)
+def results_for_children(request):
+    """The results in children's words, by band, to print or share with children: the same
+    suppressed figures as the results page, and the council's latest "you said, we did"."""
+    authority = authority_of(request)
+    year = request.GET.get("year", "")
+    found = for_children(authority, int(year) if year.isdigit() else None)
+    done = CouncilPoint.objects.filter(authority=authority, status=CouncilPoint.Status.DONE,
+                                       ).exclude(answer="").order_by("-answered_on", "-pk")[:5]
+    audit.record("view", changes={"page": "survey results for children",
+                                  "year": found["year"] if found else None})
+    return render(request, "voice/results_children.html", {"found": found, "done": done})
 
 
 @roles(Role.ANALYST)
