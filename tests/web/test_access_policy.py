@@ -12,8 +12,8 @@ from carematters.web.accounts.models import Role
 from carematters.web.children.models import Child
 
 PUBLIC_VIEWS = {"healthz", "login",
-                # the child's survey pages: the single-use link is the key (docs/voice.md)
-                "voice-survey-start", "voice-survey-questions", "voice-survey-thanks",
+                # the child's survey pages: the single-use code is the key (docs/voice.md)
+                "voice-survey-enter", "voice-survey-start", "voice-survey-questions", "voice-survey-thanks",
                 "voice-survey-about"}
 
 

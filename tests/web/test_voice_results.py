@@ -4,25 +4,25 @@ another authority, and nobody sees one child's answers."""
 from __future__ import annotations
 
 import re
+import secrets
 from datetime import date
 
 import pytest
 from django.urls import reverse
 
+from carematters.data.years import collection_year_of
 from carematters.web.accounts.models import AuditEvent
-from carematters.web.voice import links
 from carematters.web.voice.models import SurveyAnswer, SurveyResponse
 from tests.web.pages import check_page
 
 ON = date(2025, 6, 1)  # collection year 2026
 
 
-def answered(world, band: str, answers: dict, child: str = "own", on: date = ON):
-    invitation, _ = links.issue(child=world.children[child], band=band,
-                                created_by=world.users["sw"])
+def answered(world, band: str, answers: dict, authority: str = "A", on: date = ON, **about):
     response = SurveyResponse.objects.create(
-        authority_id=invitation.authority_id, invitation=invitation, band=band,
-        instrument="carematters-voice", instrument_version=1, answered_on=on)
+        authority=world.authorities[authority], band=band, instrument="carematters-voice",
+        instrument_version=1, answered_month=on.replace(day=1),
+        collection_year=collection_year_of(on), submission=secrets.token_hex(32), **about)
     for question, answer in answers.items():
         SurveyAnswer.objects.create(response=response, question=question, answer=answer)
     return response
@@ -34,11 +34,12 @@ def surveys(world):
     # 60% of 20. Three children aged 8-11 answered too: hidden (and the 11-17 row with them,
     # since the all-ages total would give them away).
     for i in range(20):
-        answered(world, "11-17", {"safe_home": "yes" if i < 12 else "no", "hobby": None})
+        answered(world, "11-17", {"safe_home": "yes" if i < 12 else "no", "hobby": None},
+                 gender="girl" if i % 2 else "unsaid", placement="foster")
     for _ in range(3):
         answered(world, "8-11", {"safe_home": "yes"})
     # Authority B: one child, who must never appear in A's figures.
-    answered(world, "11-17", {"safe_home": "no"}, child="foreign")
+    answered(world, "11-17", {"safe_home": "no"}, authority="B")
 
 
 @pytest.mark.parametrize("persona", ["manager", "director", "analyst", "member"])
@@ -54,6 +55,13 @@ def test_readers_see_suppressed_aggregates(world, login, surveys, persona):
     assert by_band["All ages"] == {"percent": "65%", "children": "23"}  # 15 of 23, A only
     assert dict((r["label"], r["value"]) for r in found["responses"])["All ages"] == "23"
     assert found["chart"].startswith("data:image/svg+xml;base64,")
+    # Who answered: 10 girls, 10 "prefer not to say", 3 left out (the 8-11s): the 3 is hidden,
+    # and the next smallest (the first of the two 10s) with it, so it cannot be worked out from
+    # the 23.
+    gender = {r["label"]: r["value"] for r in found["about"][0]["rows"]}
+    assert gender == {"A girl or young woman": "[c]", "A boy or young man": "0",
+                      "I describe myself another way": "0", "I'd prefer not to say": "10",
+                      "Left out": "[c]"}
     # The chart is base64 text, in which any three letters may turn up: look past it.
     html = re.sub(r'src="data:[^"]*"', "", response.content.decode())
     assert "Own Test" not in html and "OWN" not in html
@@ -104,7 +112,7 @@ def test_no_page_shows_one_childs_answers(world, login, surveys):
     child = world.children["own"]
     for user in world.users.values():
         client = login(user)
-        for name in ("voice-home", "voice-invitations", "voice-results", "voice-council"):
+        for name in ("voice-home", "voice-batches", "voice-results", "voice-council"):
             response = client.get(reverse(name))
             if response.status_code != 200:
                 continue
@@ -125,10 +133,49 @@ def test_analysts_download_answers_without_child_identifiers(world, login, surve
     text = response.content.decode()
     child = world.children["own"]
     assert child.child_id not in text and str(child.pk) not in text
-    frame = pl.read_csv(io.StringIO(text), schema=ANSWER_SCHEMA)
+    frame = pl.read_csv(io.StringIO(text), columns=list(ANSWER_SCHEMA),
+                        schema_overrides=ANSWER_SCHEMA)
     # A's 23 surveys only; months, not days; the engine reads the file as it is.
     assert frame["RESPONSE"].n_unique() == 23 and set(frame["ANSWERED_ON"]) == {date(2025, 6, 1)}
+    # What children said about themselves follows, with "" where they left it out.
+    about = pl.read_csv(io.StringIO(text), infer_schema=False).select(
+        "RESPONSE", "GENDER", "PLACEMENT").unique()
+    assert sorted(about.group_by("GENDER").len().rows(), key=str) == [
+        ("girl", 10), ("unsaid", 10), (None, 3)]
     assert by_area(frame).filter(pl.col("BAND") == "all")["RESPONDENTS"].to_list() == [23]
     assert AuditEvent.objects.filter(action="export", changes__extract="survey answers").exists()
     for persona in ("member", "director", "sw", "admin"):
         assert login(world.users[persona]).get(reverse("voice-answers-csv")).status_code == 404
+
+
+@pytest.mark.parametrize("persona", ["sw", "manager", "admin", "member"])
+def test_results_go_back_to_children_by_band_in_words(world, login, surveys, persona):
+    # Having a say, ages 4-7: 8 of 14 children said grown-ups listen (57%; 6 did not) and
+    # nobody else answered about it, so the share shows in tenths. Keeping safe, ages 8-11: three children,
+    # so not shared.
+    for i in range(14):
+        answered(world, "4-7", {"young_listened": "yes" if i < 8 else "no"})
+    response = login(world.users[persona]).get(reverse("voice-results-children"))
+    assert response.status_code == 200
+    check_page(response)
+    bands = {b["label"]: {line["area"]: line["share"] for line in b["lines"]}
+             for b in response.context["found"]["bands"]}
+    assert bands["Ages 4 to 7"] == {"Having a say": "about 6 in 10"}
+    assert bands["Ages 8 to 11"]["Keeping safe"] is None  # three children: not shared
+    html = response.content.decode()
+    assert "too few children answered" in html and "Own Test" not in html
+    assert AuditEvent.objects.filter(changes__page="survey results for children").exists()
+
+
+@pytest.mark.parametrize("persona", ["iro", "education", "health", "outsider"])
+def test_results_for_children_are_for_staff_who_share_them(world, login, persona):
+    status = login(world.users[persona]).get(reverse("voice-results-children")).status_code
+    # The outsider is a social worker of authority B: the page opens with B's figures only.
+    assert status == (200 if persona == "outsider" else 404)
+
+
+def test_shares_in_tenths():
+    from carematters.web.voice.results import _in_ten
+
+    assert [_in_ten(v) for v in (0, 4, 65, 96, 100)] == [
+        "none", "fewer than 1 in 10", "about 7 in 10", "almost all", "all"]

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from carematters.commands._common import console, err_console
 from carematters.commands._grip_data import (
@@ -68,7 +69,7 @@ def report(
                                   survey_answers=_survey_answers(survey_answers))
             name = f"grip-annual-{chosen}"
     except LoadError as problem:
-        err_console.print(f"[red]{problem}[/red]")
+        err_console.print(f"[red]{escape(str(problem))}[/red]")  # paths may hold [ ]
         raise typer.Exit(2) from None
     out.mkdir(parents=True, exist_ok=True)
     target = out / f"{name}.{fmt.value}"
@@ -87,7 +88,8 @@ def _survey_answers(path: Path | None):
     from carematters.voice import ANSWER_SCHEMA
 
     try:
-        return pl.read_csv(path, schema=ANSWER_SCHEMA)
+        # The web export adds columns after these (what children said about themselves).
+        return pl.read_csv(path, columns=list(ANSWER_SCHEMA), schema_overrides=ANSWER_SCHEMA)
     except (pl.exceptions.PolarsError, OSError) as problem:
         raise LoadError(f"{path}: not a survey answers file ({problem})") from None
 

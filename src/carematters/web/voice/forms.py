@@ -1,5 +1,5 @@
-"""Forms for issuing survey links, the survey itself, and the council's meetings and points
-(GOV.UK markup through templates/forms/govuk.html; the survey has its own radios template)."""
+"""Forms for making survey codes, typing one in, the survey itself, and the council's meetings
+and points (GOV.UK markup through templates/forms/govuk.html; the survey has its own radios template)."""
 
 from __future__ import annotations
 
@@ -7,52 +7,56 @@ from datetime import date
 
 from django import forms
 
-from carematters.data.years import age_on
-from carematters.voice import BANDS, SCALES, SURVEY, band_for_age
-from carematters.web.accounts.models import User
-from carematters.web.children.models import Child
+from carematters.voice import BANDS, SCALES, SURVEY
+from carematters.web.accounts.models import Team, User
 from carematters.web.govuk_forms import style_fields
-from carematters.web.voice.links import DEFAULT_DAYS
-from carematters.web.voice.models import CouncilMeeting, CouncilPoint
+from carematters.web.voice.links import DEFAULT_DAYS, MAX_BATCH, normalise
+from carematters.web.voice.models import CouncilMeeting, CouncilPoint, SurveyResponse
 
 
 class _Govuk:
     template_name = "forms/govuk.html"
 
 
-class ChildChoice(forms.ModelChoiceField):
-    def label_from_instance(self, child: Child) -> str:
-        # Administrators choose by the authority's identifier only; case holders know the name.
-        return f"{child.child_id}" if self.identifiers_only else f"{child.name} ({child.child_id})"
-
-
-class InvitationForm(_Govuk, forms.Form):
-    child = ChildChoice(queryset=Child.objects.none(), label="Child or young person",
-                        empty_label="Choose")
-    band = forms.ChoiceField(
-        label="Survey version", required=False,
-        choices=[("", "By age (4-7, 8-11, 11-17; care leavers)"), *BANDS.items()],
-        help_text="Choose a younger version for a child who would find the usual one hard.")
-    days = forms.IntegerField(label="Days the link works for", min_value=1, max_value=28,
+class BatchForm(_Govuk, forms.Form):
+    band = forms.ChoiceField(label="Survey version", choices=list(BANDS.items()),
+                             help_text="The age band of the children you will hand the codes to. "
+                             "A younger version suits a child who would find the usual one hard.")
+    size = forms.IntegerField(label="Number of codes", min_value=1, max_value=MAX_BATCH,
+                              initial=10, help_text=f"1 to {MAX_BATCH}. Make a few spare: a "
+                              "code that is lost or spoilt cannot be shown again.")
+    team = forms.ModelChoiceField(queryset=Team.objects.none(), required=False,
+                                  label="Team (optional)", empty_label="None",
+                                  help_text="Only to help you find the batch again; the answers "
+                                  "do not record it.")
+    days = forms.IntegerField(label="Days the codes work for", min_value=1, max_value=60,
                               initial=DEFAULT_DAYS)
 
-    def __init__(self, *args, children, identifiers_only: bool, **kwargs):
+    def __init__(self, *args, authority, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["child"].queryset = children
-        self.fields["child"].identifiers_only = identifiers_only
+        self.fields["team"].queryset = Team.objects.filter(authority=authority).order_by("name")
         style_fields(self)
 
-    def clean(self) -> dict:
-        data = super().clean()
-        child = data.get("child")
-        if child is not None and not data.get("band"):
-            band = band_for_age(age_on(child.dob, date.today()),
-                                care_leaver=child.status == Child.Status.CARE_LEAVER)
-            if band is None:
-                self.add_error("band", "This child is under 4: choose a version, or ask the "
-                               "child's carer to help them share their views another way")
-            data["band"] = band
-        return data
+
+class CodeForm(_Govuk, forms.Form):
+    code = forms.CharField(label="Your code", max_length=40,
+                           help_text="It is on the slip you were given, for example "
+                           "7K3M-XQ2P-9DFA-B4RT. Capitals and dashes do not matter.",
+                           widget=forms.TextInput(attrs={"autocomplete": "off",
+                                                         "spellcheck": "false"}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        style_fields(self)
+
+    def clean_code(self) -> str:
+        code = normalise(self.cleaned_data["code"])
+        if not code:
+            raise forms.ValidationError("Enter the code from your slip")
+        return code
+
+
+ABOUT = ("gender", "placement")
 
 
 class SurveyForm(forms.Form):
@@ -70,8 +74,27 @@ class SurveyForm(forms.Form):
                 widget=forms.RadioSelect(attrs={"class": "govuk-radios__input"}),
             )
 
+        # About you: coarse, chosen from a short list, and each may be skipped. No free text,
+        # which could name or single out a child.
+        self.fields["gender"] = forms.ChoiceField(
+            label="Are you...", required=False, choices=SurveyResponse.Gender.choices,
+            widget=forms.RadioSelect(attrs={"class": "govuk-radios__input"}))
+        self.fields["placement"] = forms.ChoiceField(
+            label="Where do you live now?", required=False,
+            choices=SurveyResponse.Placement.choices,
+            widget=forms.RadioSelect(attrs={"class": "govuk-radios__input"}))
+
     def answers(self) -> dict[str, str | None]:
         return {q.key: self.cleaned_data.get(q.key) or None for q in self.questions}
+
+    def question_fields(self) -> list:
+        return [self[q.key] for q in self.questions]
+
+    def about_fields(self) -> list:
+        return [self[key] for key in ABOUT]
+
+    def about(self) -> dict[str, str]:
+        return {key: self.cleaned_data.get(key) or "" for key in ABOUT}
 
 
 class MeetingForm(_Govuk, forms.ModelForm):

@@ -1,24 +1,27 @@
-"""The child's pages: open a link, answer, and read what happens to the answers.
+"""The child's pages: type a code (or open the link on the slip), answer, and read what happens
+to the answers.
 
-Public (no account): the link is the key. These pages show nothing about the child, not even
-a first name, so a link seen over a shoulder or forwarded gives nothing away, and they work
-without JavaScript on a phone. A refused link always gets the same page, whatever the reason.
+Public (no account): the code is the key. These pages know nothing about the child, and they
+work without JavaScript on a phone. A refused code always gets the same page, whatever the
+reason.
 """
 
 from __future__ import annotations
 
 from functools import wraps
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
+from carematters.data.years import collection_year_of
 from carematters.voice import SURVEY
 from carematters.web.accounts import audit
 from carematters.web.accounts.policy import public
 from carematters.web.voice import links
-from carematters.web.voice.forms import SurveyForm
-from carematters.web.voice.models import SurveyAnswer, SurveyInvitation, SurveyResponse
+from carematters.web.voice.forms import CodeForm, SurveyForm
+from carematters.web.voice.models import SurveyAnswer, SurveyResponse
 
 
 def no_store(view):
@@ -42,63 +45,78 @@ def _ip(request) -> str | None:
     return request.META.get("REMOTE_ADDR")
 
 
-@public
-@no_store
-def survey_start(request, token: str):
-    """GET shows a start page; only the POST from its button uses the link up, so a link
-    previewer or mail scanner that fetches the link does not spend it."""
+def _start(request, code: str, action: str):
+    """The start page for `code`, or Start pressed. GET (or a typed code) shows the start page;
+    only the POST from its button spends the code, so a link previewer or mail scanner that
+    fetches the link does not."""
     ip = _ip(request)
     if links.locked_out(ip):
         return _refused(request, 429)
-    invitation, reason = links.find(token)
+    found, reason = links.find(code)
     current = links.in_session(request.session)
-    if invitation is not None and current is not None and current.pk == invitation.pk:
-        # This browser opened the link and has not finished (the Back button): carry on.
+    if found is not None and current is not None and current.code_hash == found.code_hash:
+        # This browser started with this code and has not finished (the Back button): carry on.
         return redirect("voice-survey-questions")
     if reason:
-        links.refuse(ip, invitation, reason)
+        links.refuse(ip, found, reason)
         return _refused(request)
-    if request.method == "POST":
-        if not links.open_link(invitation):
-            links.refuse(ip, invitation, "opened twice")
+    if request.method == "POST" and "start" in request.POST:
+        if not links.use(found, request.session):
+            links.refuse(ip, found, "used twice")
             return _refused(request)
-        request.session.cycle_key()
-        request.session[links.SESSION_KEY] = invitation.pk
         return redirect("voice-survey-questions")
-    return render(request, "voice/survey_start.html", {"token": token})
+    return render(request, "voice/survey_start.html", {"action": action, "code": code})
+
+
+@public
+@no_store
+def survey_start(request, token: str):
+    """The link printed on a slip, with the code in it."""
+    return _start(request, token, reverse("voice-survey-start", args=[token]))
+
+
+@public
+@no_store
+def survey_enter(request):
+    """Type the code from a slip. The code is sent in the form, never in the address, so it
+    does not end up in server logs or the browser's history."""
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        return _start(request, form.cleaned_data["code"], reverse("voice-survey-enter"))
+    return render(request, "voice/survey_enter.html", {"form": form})
 
 
 @public
 @no_store
 def survey_questions(request):
-    invitation = links.in_session(request.session)
-    if invitation is None:
+    started = links.in_session(request.session)
+    if started is None:
         return _refused(request)
-    form = SurveyForm(request.POST if request.method == "POST" else None, band=invitation.band)
+    form = SurveyForm(request.POST if request.method == "POST" else None, band=started.band)
     if request.method == "POST" and form.is_valid():
-        _save(invitation, form.answers())
-        request.session.pop(links.SESSION_KEY, None)
+        _save(started, form.answers(), form.about())
+        links.finish(request.session)
         return redirect("voice-survey-thanks")
     return render(request, "voice/survey_questions.html", {"form": form})
 
 
-def _save(invitation: SurveyInvitation, answers: dict[str, str | None]) -> None:
-    now = timezone.now()
-    with transaction.atomic():
-        claimed = SurveyInvitation.objects.filter(
-            pk=invitation.pk, answered_at__isnull=True).update(answered_at=now)
-        if claimed != 1:
-            return
-        response = SurveyResponse.objects.create(
-            authority_id=invitation.authority_id, invitation=invitation, band=invitation.band,
-            instrument=SURVEY.name, instrument_version=SURVEY.version,
-            answered_on=timezone.localdate(now))
-        SurveyAnswer.objects.bulk_create(
-            SurveyAnswer(response=response, question=q, answer=a) for q, a in answers.items())
-        # The fact of an answer, not its content: the trail must not become a copy of them.
-        audit.record("create", obj=response, authority_id=invitation.authority_id,
-                     changes={"band": invitation.band,
-                              "answered": sum(a is not None for a in answers.values())})
+def _save(started: links.Started, answers: dict[str, str | None], about: dict[str, str]) -> None:
+    """One answer set, from what the session holds: nothing here names the code or its batch."""
+    today = timezone.localdate()
+    try:
+        with transaction.atomic():
+            response = SurveyResponse.objects.create(
+                authority_id=started.authority_id, band=started.band, instrument=SURVEY.name,
+                instrument_version=SURVEY.version, collection_year=collection_year_of(today),
+                answered_month=today.replace(day=1), submission=started.submission, **about)
+            SurveyAnswer.objects.bulk_create(
+                SurveyAnswer(response=response, question=q, answer=a) for q, a in answers.items())
+    except IntegrityError:
+        return  # sent twice from the same browser (the submission key is unique): one counts
+    # The fact of an answer, not its content, nor which one: the trail must not become a copy
+    # of the answers, nor a timestamp that lines one up with a code.
+    audit.record("create", authority_id=started.authority_id,
+                 changes={"survey": "answered", "band": started.band})
 
 
 @public
