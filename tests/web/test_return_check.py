@@ -117,7 +117,8 @@ def test_findings_download_as_xlsx_and_csv_and_are_audited(faulty, login):
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
     invalid = next(r for r in rows if r["rule"] == INVALID_RNE)
     assert invalid["child"] == "OWN" and invalid["table"] == "Episodes"
-    assert (invalid["row"], invalid["fields"]) == ("1", "RNE")
+    # Rows go child by child in CHILD order: OTHER's episode is row 1, OWN's row 2.
+    assert (invalid["row"], invalid["fields"]) == ("2", "RNE")
     assert "FOREIGN" not in response.content.decode()
     formats = set(AuditEvent.objects.filter(actor="analyst", action="export")
                   .values_list("changes__format", flat=True))

@@ -184,6 +184,10 @@ def _record_rows(authority_id: int, name: str, dobs: dict[str, object]) -> list[
         query = query.exclude(decisions_sent=None, record_sent=None, iro_consulted=None)
     if name == "CareEndings":
         query = query.exclude(cease_approved=None).exclude(dec=None)
+    # Child by child, each child's rows in date order, as the DfE files are laid out (and the
+    # same file every time: row numbers in validation findings must not move between runs).
+    dated = [model.DATE_FIELD] if getattr(model, "DATE_FIELD", None) else []
+    query = query.order_by("child__child_id", *dated, "pk")
     for values in query.values_list(*fields, *extra):
         child = values[0]
         row = {"CHILD": child, "DOB": dobs[child]}
@@ -202,7 +206,7 @@ def export_caredata(authority, year: int, tables: Iterable[str] | None = None) -
     wanted = list(tables) if tables is not None else [
         t.name for t in tables_in_year(year, extensions=True)
     ]
-    children = list(m.Child.objects.filter(authority=authority).values())
+    children = list(m.Child.objects.filter(authority=authority).order_by("child_id").values())
     dobs = {c["child_id"]: c["dob"] for c in children}
     windows = year_windows(year)
     frames: dict[str, pl.DataFrame] = {}
