@@ -9,8 +9,10 @@ care, the OC2 cohort) are cached properties, built at most once however many rul
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from functools import cached_property
+from typing import TypeVar
 
 import polars as pl
 
@@ -21,6 +23,7 @@ from carematters.data.schema import SOURCE_ROW, table
 from carematters.data.years import age_on_expr, year_end, year_start
 
 ROW = SOURCE_ROW
+T = TypeVar("T")
 
 #: Episode columns copied from the previous and the next episode of the same child.
 NEIGHBOUR_COLUMNS = (
@@ -87,6 +90,7 @@ class Context:
         self.end: date = year_end(year)
         self._tables: dict[tuple[bool, str], pl.DataFrame] = {}
         self._unreadable: dict[tuple[bool, str], dict[str, pl.DataFrame]] = {}
+        self._shared: dict[str, object] = {}
 
     # --- raw tables ----------------------------------------------------------------------
 
@@ -120,6 +124,14 @@ class Context:
         return found
 
     # --- derived frames --------------------------------------------------------------------
+
+    def shared(self, key: str, build: Callable[[], T]) -> T:
+        """`build()`, run at most once per validation run: for a frame that several rules of
+        one family prepare alike (last year's Header per child, both years' episodes). `key`
+        names the family and the frame, e.g. "care_leavers.both_years"."""
+        if key not in self._shared:
+            self._shared[key] = build()
+        return self._shared[key]  # type: ignore[return-value]
 
     @cached_property
     def dob(self) -> pl.DataFrame:

@@ -12,7 +12,9 @@ from carematters.validation.context import ROW
 def offending(frame: pl.DataFrame, condition: pl.Expr, *fields: str) -> pl.DataFrame:
     """Rows of `frame` where `condition` is true (null counts as false): `_row`, CHILD, fields."""
     keep = [ROW, "CHILD", *(f for f in fields if f in frame.columns and f not in (ROW, "CHILD"))]
-    return frame.filter(condition.fill_null(False)).select(keep)
+    # Lazily, so only the kept columns are filtered: the shared frames (ctx.episodes has some
+    # 45 columns) would otherwise be copied whole for a few rows.
+    return frame.lazy().filter(condition.fill_null(False)).select(keep).collect()
 
 
 def blank(column: str) -> pl.Expr:

@@ -26,7 +26,12 @@ def _leavers(ctx: Context) -> pl.DataFrame:
 
 
 def _both_years(ctx: Context) -> pl.DataFrame:
-    """Episodes from this and last year's returns, each (CHILD, DECOM) once (this year wins)."""
+    """Episodes from this and last year's returns, each (CHILD, DECOM) once (this year wins);
+    built once per run for the rules here."""
+    return ctx.shared("care_leavers.both_years", lambda: _episodes_of_both_years(ctx))
+
+
+def _episodes_of_both_years(ctx: Context) -> pl.DataFrame:
     columns = ["CHILD", "DECOM", "DEC", "REC", "LS", "RNE"]
     current = ctx.table("Episodes").select(columns)
     last = ctx.prev("Episodes").select(columns)
