@@ -9,7 +9,7 @@ care, the OC2 cohort) are cached properties, built at most once however many rul
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from functools import cached_property
 from typing import TypeVar
@@ -81,6 +81,7 @@ class Context:
         *,
         year: int,
         la: str | None = None,
+        problems: Iterable[object] = (),
     ) -> None:
         self.current = current
         self.previous = previous
@@ -91,6 +92,7 @@ class Context:
         self._tables: dict[tuple[bool, str], pl.DataFrame] = {}
         self._unreadable: dict[tuple[bool, str], dict[str, pl.DataFrame]] = {}
         self._shared: dict[str, object] = {}
+        self._problems = tuple(problems)
 
     # --- raw tables ----------------------------------------------------------------------
 
@@ -122,6 +124,17 @@ class Context:
         if found is None:
             return pl.DataFrame(schema={ROW: pl.Int64(), "CHILD": pl.String(), "VALUE": pl.String()})
         return found
+
+    def unread(self, name: str, column: str) -> list[int]:
+        """`_row` of this year's `name` rows whose `column` held a value that could not be read:
+        nulled by the reader (its problems, passed to `validate`) or by the conversion here.
+        The field's own rule reports the value; to "both or neither" rules it is a value given
+        (helpers.given), so the row is not reported a second time as missing one."""
+        from carematters.validation.problems import problem_cells
+
+        rows = set(self.unreadable(name, column)[ROW].to_list())
+        cells = self.shared("problems.cells", lambda: problem_cells(self._problems))
+        return sorted(rows | cells.get((name, column), set()))
 
     # --- derived frames --------------------------------------------------------------------
 

@@ -81,7 +81,8 @@ def validate(
     `previous` is last year's return, needed by the rules comparing years (502, 503A-J...).
     """
     year = collection_year(current, year)
-    ctx = Context(current, previous, year=year, la=la)
+    problems = tuple(problems)
+    ctx = Context(current, previous, year=year, la=la, problems=problems)
     chosen = rules_for(year, rules)
     frames = [problem_findings(
         problems, ctx, {r.code: r for r in chosen}, restricted=rules is not None

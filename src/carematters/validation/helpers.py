@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 import polars as pl
 
-from carematters.validation.context import ROW
+from carematters.validation.context import ROW, Context
 
 
 def offending(frame: pl.DataFrame, condition: pl.Expr, *fields: str) -> pl.DataFrame:
@@ -36,6 +36,13 @@ def is_in(column: str, values: Iterable[object]) -> pl.Expr:
 def not_in(column: str, values: Iterable[object]) -> pl.Expr:
     """True when the value is present and not one of `values` (blank is not "not in")."""
     return present(column) & ~pl.col(column).cast(pl.String).is_in([str(v) for v in values])
+
+
+def given(ctx: Context, table: str, column: str) -> pl.Expr:
+    """Present, or given but unreadable (nulled by the reader or the Context): for rules that
+    need two items "both given or both blank". An unreadable date is reported by its own
+    validity rule; counting it as blank would report the row a second time."""
+    return present(column) | pl.col(ROW).is_in(ctx.unread(table, column))
 
 
 def any_present(columns: Iterable[str]) -> pl.Expr:

@@ -90,6 +90,17 @@ def table_of(problem: object) -> str | None:
     return holders[0] if len(holders) == 1 else None
 
 
+def problem_cells(problems: Iterable[object]) -> dict[tuple[str, str], set[int]]:
+    """(table, column) -> the rows the problems point at (problems naming a column and a row)."""
+    cells: dict[tuple[str, str], set[int]] = {}
+    for problem in problems:
+        column, row = _get(problem, "column"), _get(problem, "row")
+        table = table_of(problem)
+        if column and table and isinstance(row, int):
+            cells.setdefault((table, str(column)), set()).add(row)
+    return cells
+
+
 def problem_findings(
     problems: Iterable[object], ctx: Context, chosen: Mapping[str, Rule], *,
     restricted: bool = False,

@@ -8,7 +8,7 @@ import polars as pl
 
 from carematters.data.codes import ADOPTED_REC, ADOPTION_PLACEMENTS, SHORT_BREAK_LS
 from carematters.validation.context import ROW, Context
-from carematters.validation.helpers import blank, offending, present
+from carematters.validation.helpers import blank, given, offending, present
 from carematters.validation.registry import rule
 
 DECISION = ("DATE_PLACED", "DATE_PLACED_CEASED", "REASON_PLACED_CEASED")
@@ -50,8 +50,10 @@ def rule_118(ctx: Context) -> dict[str, pl.DataFrame]:
       "given or both blank", tables=["PlacedAdoption"],
       fields=["DATE_PLACED_CEASED", "REASON_PLACED_CEASED"])
 def rule_119(ctx: Context) -> pl.DataFrame:
+    # A date given but not a valid date counts as given (116 reports it).
+    ceased = given(ctx, "PlacedAdoption", "DATE_PLACED_CEASED")
     return offending(ctx.table("PlacedAdoption"),
-                     blank("DATE_PLACED_CEASED") != blank("REASON_PLACED_CEASED"))
+                     ceased != given(ctx, "PlacedAdoption", "REASON_PLACED_CEASED"))
 
 
 @rule("557", "Child to be placed for adoption left care without being adopted, but the decision "
