@@ -28,7 +28,8 @@ def _pa_vs_episode(pa: pl.DataFrame, eps: pl.DataFrame, condition: pl.Expr) -> d
       "ceased to be looked after", tables=["PlacedAdoption", "Episodes"],
       fields=("DATE_PLACED", "DATE_PLACED_CEASED", "DEC"))
 def rule_117(ctx: Context) -> dict[str, pl.DataFrame]:
-    latest = ctx.last_episodes.filter(pl.col("REC").ne_missing("X1"))
+    latest = ctx.last_episodes.lazy().filter(pl.col("REC").ne_missing("X1")).select(
+        ROW, "CHILD", "DECOM", "DEC").collect()
     late = pl.max_horizontal("DATE_PLACED", "DATE_PLACED_CEASED")
     condition = (late > ctx.end) | (late > pl.col("DEC"))
     return _pa_vs_episode(ctx.table("PlacedAdoption"), latest, condition)
@@ -38,9 +39,10 @@ def rule_117(ctx: Context) -> dict[str, pl.DataFrame]:
       "collection year or before care began", tables=["PlacedAdoption", "Episodes"],
       fields=("DATE_PLACED_CEASED", "DECOM"))
 def rule_118(ctx: Context) -> dict[str, pl.DataFrame]:
-    eps = ctx.episodes.filter(~pl.col("LS").is_in(SHORT_BREAK_LS).fill_null(False)
-                              & pl.col("DECOM").is_not_null())
-    earliest = eps.unique("CHILD", keep="first", maintain_order=True)
+    eps = ctx.episodes.lazy().filter(~pl.col("LS").is_in(SHORT_BREAK_LS).fill_null(False)
+                                     & pl.col("DECOM").is_not_null())
+    earliest = eps.select(ROW, "CHILD", "DECOM", "DEC").unique(
+        "CHILD", keep="first", maintain_order=True).collect()
     ceased = pl.col("DATE_PLACED_CEASED")
     condition = (ceased < ctx.start) | (ceased < pl.col("DECOM"))
     return _pa_vs_episode(ctx.table("PlacedAdoption"), earliest, condition)

@@ -93,7 +93,8 @@ def rule_1002(ctx: Context) -> pl.DataFrame:
 @rule("1010", "Open episode at the end of last year but no episodes this year, and care leaver "
       "data given", tables=["OC3"], fields=OC3_ITEMS)
 def rule_1010(ctx: Context) -> pl.DataFrame:
-    open_last = ctx.prev_episodes.filter(pl.col("IS_LAST") & pl.col("DEC").is_null()).select("CHILD")
+    open_last = ctx.prev_episodes.lazy().filter(
+        pl.col("IS_LAST") & pl.col("DEC").is_null()).select("CHILD").collect()
     leavers = ctx.table("OC3").join(open_last, on="CHILD", how="semi")
     return leavers.join(ctx.children_with_episodes, on="CHILD", how="anti").select(ROW, "CHILD")
 
@@ -101,7 +102,7 @@ def rule_1010(ctx: Context) -> pl.DataFrame:
 @rule("1011", "Care was transferred to another authority at the final episode, so care leaver "
       "information is not needed", tables=["OC3"], fields=OC3_ITEMS)
 def rule_1011(ctx: Context) -> pl.DataFrame:
-    transferred = ctx.last_episodes.filter(pl.col("REC") == "E3").select("CHILD")
+    transferred = ctx.last_episodes.lazy().filter(pl.col("REC") == "E3").select("CHILD").collect()
     return _leavers(ctx).join(transferred, on="CHILD", how="semi").select(ROW, "CHILD")
 
 

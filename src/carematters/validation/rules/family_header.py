@@ -101,9 +101,9 @@ def rule_621(ctx: Context) -> pl.DataFrame:
 @rule("625", "Date of birth of the mother's child is after the end of the year or after she "
       "ceased to be looked after", tables=["Header"], fields=["MC_DOB"])
 def rule_625(ctx: Context) -> pl.DataFrame:
-    ceased = ctx.last_episodes.filter(
+    ceased = ctx.last_episodes.lazy().filter(
         pl.col("REC").is_not_null() & (pl.col("REC") != "X1")
-    ).select("CHILD", pl.col("DEC").alias("_CEASED"))
+    ).select("CHILD", pl.col("DEC").alias("_CEASED")).collect()
     header = ctx.table("Header").join(ceased, on="CHILD", how="left")
     return offending(header, (pl.col("MC_DOB") > ctx.end) | (pl.col("MC_DOB") > pl.col("_CEASED")))
 
@@ -136,10 +136,10 @@ def rule_209(ctx: Context) -> pl.DataFrame:
       "UN4", tables=["Header"], fields=["UPN"])
 def rule_210(ctx: Context) -> pl.DataFrame:
     week_before = ctx.end - timedelta(days=7)
-    open_at_end = ctx.episodes.filter(
+    open_at_end = ctx.episodes.lazy().filter(
         ~pl.col("LS").is_in(SHORT_BREAK_LS).fill_null(False)
         & (pl.col("DECOM") <= ctx.end) & (pl.col("DEC").is_null() | (pl.col("DEC") > ctx.end))
-    )
+    ).select("CHILD", "PERIOD").collect()
     periods = ctx.periods.select("CHILD", "PERIOD", "PERIOD_START")
     long_stay = open_at_end.join(periods, on=["CHILD", "PERIOD"], how="left").filter(
         pl.col("PERIOD_START") < week_before

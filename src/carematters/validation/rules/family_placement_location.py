@@ -129,12 +129,20 @@ def rule_243(ctx: Context) -> pl.DataFrame:
 
 
 def carried(ctx: Context) -> pl.DataFrame:
-    """This year's first episode per child with last year's open latest episode (`*_LAST`)."""
-    last_open = ctx.prev_located.filter(pl.col("IS_LAST") & pl.col("DEC").is_null())
-    first = ctx.located.filter(pl.col("IS_FIRST") & pl.col("DECOM").is_not_null())
+    """This year's first episode per child (the Episodes columns and the derived PL_LA,
+    PL_LOCATION, PL_DISTANCE) with last year's open latest episode (`*_LAST`); built once per
+    run for the five rules comparing them."""
+    return ctx.shared("placement_location.carried", lambda: _carried(ctx))
+
+
+def _carried(ctx: Context) -> pl.DataFrame:
+    last_open = ctx.prev_located.lazy().filter(pl.col("IS_LAST") & pl.col("DEC").is_null())
+    first = ctx.located.lazy().filter(pl.col("IS_FIRST") & pl.col("DECOM").is_not_null())
     columns = ("RNE", "PL_LA", "PL_LOCATION", "PL_DISTANCE")
-    return first.join(last_open.select("CHILD", *[pl.col(c).alias(f"{c}_LAST") for c in columns]),
-                      on="CHILD", how="inner")
+    kept = [*ctx.table("Episodes").columns, "PL_LA", "PL_LOCATION", "PL_DISTANCE"]
+    return first.select(kept).join(
+        last_open.select("CHILD", *[pl.col(c).alias(f"{c}_LAST") for c in columns]),
+        on="CHILD", how="inner").collect()
 
 
 def _distance_moved() -> pl.Expr:

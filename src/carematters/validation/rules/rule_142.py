@@ -11,6 +11,5 @@ from carematters.validation.registry import rule
       tables=["Episodes"], fields=["DECOM", "DEC", "REC"])
 def check(ctx: Context) -> pl.DataFrame:
     # Every episode but a child's latest must be closed: it needs both DEC and REC.
-    eps = ctx.episodes.filter(pl.col("DECOM").is_not_null())
-    later = pl.col("NEXT_DECOM").is_not_null()
-    return offending(eps, later & (pl.col("DEC").is_null() | pl.col("REC").is_null()))
+    later = pl.col("DECOM").is_not_null() & pl.col("NEXT_DECOM").is_not_null()
+    return offending(ctx.episodes, later & (pl.col("DEC").is_null() | pl.col("REC").is_null()))
