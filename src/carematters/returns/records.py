@@ -82,29 +82,30 @@ def _split_plain(text: str, file: str) -> tuple[list[str] | None, pl.DataFrame |
 def _split_fast(text: str) -> tuple[list[str], pl.DataFrame] | None:
     """Header and body when the file is regular (None otherwise): no quote character, no blank
     line, no lone \\r, and exactly the header's number of commas on every row. The native reader
-    then gives the very frame `_split_plain` would, problems being none."""
+    then gives the very frame `_split_plain` would, problems being none. The checks count
+    characters in place rather than slicing the text: a large file is not copied."""
     if '"' in text or not text or text[0] in "\r\n":
         return None
-    if "\r" in text:
-        if text.count("\r") != text.count("\r\n"):
-            return None
-        text = text.replace("\r\n", "\n")
+    crlf = "\r" in text
+    if crlf and text.count("\r") != text.count("\r\n"):
+        return None
     end = text.find("\n")
     if end < 0:
         return None
-    header = text[:end].split(",")
-    body = text[end + 1:]
-    if not body or body[0] == "\n" or "\n\n" in body:
+    header = text[:end].removesuffix("\r").split(",")
+    body = end + 1  # where the body starts
+    if body == len(text) or text[body] in "\r\n" or "\n\n" in text or (crlf and "\n\r\n" in text):
         return None
-    rows = body.count("\n") + (not body.endswith("\n"))
+    rows = text.count("\n", body) + (not text.endswith("\n"))
     # No row wider than the header (the reader raises then) and the commas add up: every row
     # has exactly the header's width.
-    if body.count(",") != rows * (len(header) - 1):
+    if text.count(",", body) != rows * (len(header) - 1):
         return None
     names = [str(j) for j in range(len(header))]
     try:
+        # Polars drops the \r of a \r\n line end itself.
         frame = pl.read_csv(
-            body.encode("utf-8"), has_header=False, new_columns=names,
+            text.encode("utf-8"), has_header=False, skip_lines=1, new_columns=names,
             schema={name: pl.String() for name in names}, quote_char=None,
             empty_string_is_null=False, raise_if_empty=False,
         )
