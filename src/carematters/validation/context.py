@@ -191,7 +191,10 @@ class Context:
             (~before).alias("IS_FIRST"),
             (~after).alias("IS_LAST"),
         ).drop("_SAME_BEFORE", "_SAME_AFTER")
-        eps = eps.join(self.dob, on="CHILD", how="left")
+        # The Header DOB by look-up rather than a join, which would copy all 45 columns.
+        dob = self.dob
+        eps = eps.with_columns(pl.col("CHILD").replace_strict(
+            dob["CHILD"], dob["DOB"], default=None, return_dtype=pl.Date()).alias("DOB"))
         dob = pl.col("DOB")
         return eps.with_columns(
             age_on_expr(dob, pl.col("DECOM")).alias("AGE_DECOM"),
@@ -234,7 +237,8 @@ class Context:
     @cached_property
     def periods(self) -> pl.DataFrame:
         """Periods of care: CHILD, PERIOD, PERIOD_START, PERIOD_END, END_REASON, EPISODES."""
-        eps = self.table("Episodes").filter(pl.col("DECOM").is_not_null())
+        eps = self.table("Episodes").lazy().filter(pl.col("DECOM").is_not_null())
+        eps = eps.select("CHILD", "DECOM", "DEC", "REC", "RNE").collect()  # what it reads
         return periods_of_care(eps).sort(["CHILD", "PERIOD_START"])
 
     @cached_property

@@ -33,11 +33,11 @@ def _both_years(ctx: Context) -> pl.DataFrame:
 
 def _episodes_of_both_years(ctx: Context) -> pl.DataFrame:
     columns = ["CHILD", "DECOM", "DEC", "REC", "LS", "RNE"]
-    current = ctx.table("Episodes").select(columns)
-    last = ctx.prev("Episodes").select(columns)
+    current = ctx.table("Episodes").lazy().select(columns)
+    last = ctx.prev("Episodes").lazy().select(columns)
     return pl.concat([current, last]).filter(pl.col("DECOM").is_not_null()).unique(
         ["CHILD", "DECOM"], keep="first", maintain_order=True
-    )
+    ).collect()
 
 
 @rule("1000", "The young person died in care, so care leaver information is not needed",
