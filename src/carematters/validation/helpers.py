@@ -55,8 +55,10 @@ def all_present(columns: Iterable[str]) -> pl.Expr:
 
 def in_cohort(frame: pl.DataFrame, cohort: pl.DataFrame, alias: str = "IN_COHORT") -> pl.DataFrame:
     """`frame` with a boolean column `alias`: the row's CHILD is in `cohort` (a CHILD frame)."""
-    marked = cohort.select("CHILD").unique().with_columns(pl.lit(True).alias(alias))
-    return frame.join(marked, on="CHILD", how="left").with_columns(pl.col(alias).fill_null(False))
+    # A membership test adds one column; a join would copy every column of `frame` (the shared
+    # episode frames have some 45).
+    children = cohort.get_column("CHILD").drop_nulls().unique().implode()
+    return frame.with_columns(pl.col("CHILD").is_in(children).fill_null(False).alias(alias))
 
 
 def episode_end(year_end: object) -> pl.Expr:
