@@ -146,16 +146,33 @@ def lookup(postcodes: pl.Series | Iterable[str | None]) -> pl.DataFrame:
     keys = given.to_frame().with_columns(normalise(pl.col("POSTCODE")).alias("_KEY"))
     wanted = keys.select("_KEY").drop_nulls().unique().with_columns(
         pl.col("_KEY").str.slice(0, 1).alias("_LETTER"))
-    postcode_areas(wanted["_LETTER"].unique().to_list())
     # Each distinct postcode is matched within its own letter's file: no copy of the directory.
     parts = [
-        group.drop("_LETTER").join(_areas[letter].rename({"POSTCODE": "_KEY"}), on="_KEY")
+        group.drop("_LETTER").join(_letter_rows(letter, group), on="_KEY")
         for (letter,), group in wanted.group_by("_LETTER")
-        if letter in _areas
+        if letter and letter.isalpha()
     ]
     found = pl.concat(parts) if parts else pl.DataFrame(
         schema={"_KEY": pl.String(), **{k: v for k, v in SCHEMA.items() if k != "POSTCODE"}})
     return keys.join(found, on="_KEY", how="left", maintain_order="left").drop("_KEY")
+
+
+def _letter_rows(letter: str, wanted: pl.DataFrame) -> pl.DataFrame:
+    """The directory rows of `letter` for the postcodes in `wanted` (`_KEY`), keyed `_KEY`.
+    From the letter in memory when this process has read it whole (the synthetic generator
+    does); else, when the prepared cache file is there, only the matching rows are read from
+    it, so validating a return does not keep a letter's whole directory (362,000 postcodes for
+    "S", about 20 MB) in memory."""
+    cached = _cache_file(letter) if letter not in _areas else None
+    if cached is not None and cached.exists():
+        try:
+            keys = wanted.lazy().select(pl.col("_KEY").alias("POSTCODE"))
+            rows = pl.scan_parquet(cached).join(keys, on="POSTCODE", how="semi").collect()
+            return rows.rename({"POSTCODE": "_KEY"})
+        except (OSError, pl.exceptions.PolarsError):
+            pass  # a damaged cache file is rebuilt below
+    postcode_areas([letter])
+    return _areas.get(letter, pl.DataFrame(schema=SCHEMA)).rename({"POSTCODE": "_KEY"})
 
 
 def distance_miles(home: pl.Series | Iterable[str | None],
