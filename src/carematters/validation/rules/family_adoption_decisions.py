@@ -28,7 +28,8 @@ def _pa_vs_episode(pa: pl.DataFrame, eps: pl.DataFrame, condition: pl.Expr) -> d
       "ceased to be looked after", tables=["PlacedAdoption", "Episodes"],
       fields=("DATE_PLACED", "DATE_PLACED_CEASED", "DEC"))
 def rule_117(ctx: Context) -> dict[str, pl.DataFrame]:
-    latest = ctx.last_episodes.lazy().filter(pl.col("REC").ne_missing("X1")).select(
+    latest = ctx.episodes.lazy().filter(  # each child's latest episode (IS_LAST)
+        pl.col("IS_LAST") & pl.col("REC").ne_missing("X1")).select(
         ROW, "CHILD", "DECOM", "DEC").collect()
     late = pl.max_horizontal("DATE_PLACED", "DATE_PLACED_CEASED")
     condition = (late > ctx.end) | (late > pl.col("DEC"))

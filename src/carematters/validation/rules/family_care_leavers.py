@@ -102,7 +102,9 @@ def rule_1010(ctx: Context) -> pl.DataFrame:
 @rule("1011", "Care was transferred to another authority at the final episode, so care leaver "
       "information is not needed", tables=["OC3"], fields=OC3_ITEMS)
 def rule_1011(ctx: Context) -> pl.DataFrame:
-    transferred = ctx.last_episodes.lazy().filter(pl.col("REC") == "E3").select("CHILD").collect()
+    # The latest episodes straight from ctx.episodes: a few columns, not a copy of all of them.
+    transferred = ctx.episodes.lazy().filter(pl.col("IS_LAST") & (pl.col("REC") == "E3")).select(
+        "CHILD").collect()
     return _leavers(ctx).join(transferred, on="CHILD", how="semi").select(ROW, "CHILD")
 
 

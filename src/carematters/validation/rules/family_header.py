@@ -101,8 +101,8 @@ def rule_621(ctx: Context) -> pl.DataFrame:
 @rule("625", "Date of birth of the mother's child is after the end of the year or after she "
       "ceased to be looked after", tables=["Header"], fields=["MC_DOB"])
 def rule_625(ctx: Context) -> pl.DataFrame:
-    ceased = ctx.last_episodes.lazy().filter(
-        pl.col("REC").is_not_null() & (pl.col("REC") != "X1")
+    ceased = ctx.episodes.lazy().filter(  # each child's latest episode (IS_LAST)
+        pl.col("IS_LAST") & pl.col("REC").is_not_null() & (pl.col("REC") != "X1")
     ).select("CHILD", pl.col("DEC").alias("_CEASED")).collect()
     header = ctx.table("Header").join(ceased, on="CHILD", how="left")
     return offending(header, (pl.col("MC_DOB") > ctx.end) | (pl.col("MC_DOB") > pl.col("_CEASED")))
