@@ -225,13 +225,17 @@ class Context:
     def prev_episodes(self) -> pl.DataFrame:
         """Last year's episodes sorted per child, with IS_LAST."""
         eps = self.prev("Episodes").sort(["CHILD", "DECOM"], nulls_last=True, maintain_order=True)
-        position = pl.int_range(pl.len()).over("CHILD")
-        return eps.with_columns((position == pl.len().over("CHILD") - 1).alias("IS_LAST"))
+        # Sorted by child: the last row of a child is the one the next row's child differs
+        # from (as in `episodes`), without a window per child.
+        child, index = pl.col("CHILD"), pl.int_range(pl.len())
+        after = child.shift(-1).eq_missing(child) & (index < pl.len() - 1)
+        return eps.with_columns((~after).alias("IS_LAST"))
 
     @cached_property
     def oc2_cohort(self) -> pl.DataFrame:
         """CHILD of children looked after continuously for 12 months at 31 March (spec §1.1)."""
-        eps = self.table("Episodes").filter(pl.col("DECOM").is_not_null())
+        eps = self.table("Episodes").lazy().filter(pl.col("DECOM").is_not_null())
+        eps = eps.select("CHILD", "DECOM", "DEC", "RNE", "REC", "LS").collect()  # what it reads
         return continuously_looked_after(eps, self.year).select("CHILD").unique()
 
     @cached_property
