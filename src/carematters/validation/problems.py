@@ -136,11 +136,15 @@ def problem_findings(
 
 def _fill_children(found: pl.DataFrame, ctx: Context) -> pl.DataFrame:
     """Problems without a child get it from the table row they point at."""
+    # Only the rows the problems point at (a few hundred), not every row of every table.
     lookups = [
-        ctx.table(name).select(
+        ctx.table(name).lazy()
+        .filter(pl.col("_row").is_in(found.filter(pl.col("table") == name)["row"]
+                                     .drop_nulls().unique().implode()))
+        .select(
             pl.lit(name).alias("table"), pl.col("_row").alias("row"),
             pl.col("CHILD").cast(pl.String).alias("_child"),
-        )
+        ).collect()
         for name in found["table"].drop_nulls().unique().to_list()
         if _known_table(name)
     ]
