@@ -29,9 +29,11 @@ def _uasc_children(ctx: Context) -> pl.DataFrame:
       fields=["HOME_POST", "PL_POST"])
 def rule_392b(ctx: Context) -> pl.DataFrame:
     # Children who are or were UASC may have no home postcode, so they are left out.
-    eps = ctx.table("Episodes").join(_uasc_children(ctx), on="CHILD", how="anti")
+    uasc = _uasc_children(ctx)["CHILD"].drop_nulls().implode()
+    not_uasc = ~pl.col("CHILD").is_in(uasc).fill_null(False)  # a null CHILD is not UASC
     not_break = ~pl.col("LS").is_in(SHORT_BREAK_LS).fill_null(False)
-    return offending(eps, not_break & (blank("HOME_POST") | blank("PL_POST")))
+    return offending(ctx.table("Episodes"),
+                     not_uasc & not_break & (blank("HOME_POST") | blank("PL_POST")))
 
 
 @rule("392c", "Postcode is not a valid postcode", tables=["Episodes"],

@@ -12,6 +12,11 @@ from carematters.validation.registry import rule
 
 
 def _reviews(ctx: Context) -> pl.DataFrame:
+    """Reviews with the child's age at the review: built once per run for 440 and 441."""
+    return ctx.shared("reviews.with_age", lambda: _reviews_with_age(ctx))
+
+
+def _reviews_with_age(ctx: Context) -> pl.DataFrame:
     frame = ctx.with_dob(ctx.table("Reviews"))
     age = age_on_expr(pl.coalesce("DOB", "HEADER_DOB"), pl.col("REVIEW"))
     return frame.with_columns(age.alias("AGE_REVIEW"))
