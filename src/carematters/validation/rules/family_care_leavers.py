@@ -52,7 +52,13 @@ def rule_1000(ctx: Context) -> pl.DataFrame:
 def rule_1001(ctx: Context) -> pl.DataFrame:
     if not ctx.has_previous or ctx.prev("Episodes").height == 0:
         return pl.DataFrame(schema={ROW: pl.Int64(), "CHILD": pl.String()})
-    eps = _both_years(ctx).join(ctx.dob, on="CHILD", how="inner").filter(
+    # Only young people under 20 at 31 March: older ones' care falls before last year's return.
+    young = ctx.dob.filter(pl.col("DOB").dt.offset_by("20y") > ctx.end).select("CHILD")
+    candidates = _leavers(ctx).join(young, on="CHILD", how="semi")
+    # Every figure below is per child and only joined to these care leavers: their episodes
+    # are all that need summing (a tenth of both years' episodes).
+    eps = _both_years(ctx).join(candidates.select("CHILD").unique(), on="CHILD", how="semi")
+    eps = eps.join(ctx.dob, on="CHILD", how="inner").filter(
         ~pl.col("LS").is_in(SHORT_BREAK_LS).fill_null(False)
     )
     ended = episode_end(ctx.end)
@@ -71,11 +77,9 @@ def rule_1001(ctx: Context) -> pl.DataFrame:
         pl.col("RNE").ne_missing("S")).select("CHILD")
     last = ordered.unique("CHILD", keep="last", maintain_order=True)
     adopted = last.filter(pl.col("REC").is_in(["E11", "E12"])).select("CHILD")
-    # Only young people under 20 at 31 March: older ones' care falls before last year's return.
-    young = ctx.dob.filter(pl.col("DOB").dt.offset_by("20y") > ctx.end).select("CHILD")
     # Young people with no visible episodes at all are rule 1002's concern, not this one's.
-    leavers = (_leavers(ctx).join(young, on="CHILD", how="semi")
-               .join(unknown_start, on="CHILD", how="anti").join(totals, on="CHILD", how="inner"))
+    leavers = (candidates.join(unknown_start, on="CHILD", how="anti")
+               .join(totals, on="CHILD", how="inner"))
     leavers = in_cohort(leavers, adopted, "ADOPTED")
     eligible = (pl.col("_AFTER_14") >= THIRTEEN_WEEKS) & (pl.col("_AFTER_16") >= 1)
     return offending(leavers, pl.col("ADOPTED") | ~eligible.fill_null(False))
