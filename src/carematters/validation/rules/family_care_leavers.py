@@ -127,9 +127,9 @@ def rule_1012(ctx: Context) -> dict[str, pl.DataFrame]:
 @rule("1014", "UASC information is not needed for care leavers",
       tables=["UASC", "OC3"], fields=("DUC", *OC3_ITEMS))
 def rule_1014(ctx: Context) -> dict[str, pl.DataFrame]:
-    in_year = ctx.table("Episodes").filter(
+    in_year = ctx.table("Episodes").lazy().filter(
         (pl.col("DECOM") <= ctx.end) & (pl.col("DEC").is_null() | (pl.col("DEC") >= ctx.start))
-    ).select("CHILD").unique()
+    ).select("CHILD").unique().collect()
     leavers = _leavers(ctx).join(in_year, on="CHILD", how="anti")
     uasc = ctx.table("UASC").join(leavers.select("CHILD").unique(), on="CHILD", how="semi")
     return {

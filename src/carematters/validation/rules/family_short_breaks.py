@@ -95,6 +95,9 @@ def rule_384(ctx: Context) -> pl.DataFrame:
 @rule("426", "A child on short breaks cannot have both V3 and V4 legal statuses in the year",
       tables=["Episodes"], fields=["LS"])
 def rule_426(ctx: Context) -> pl.DataFrame:
-    eps = ctx.table("Episodes")
+    # Only short-break episodes can be flagged, and V3 and V4 are both short breaks: the
+    # per-child windows need only those rows.
+    breaks = ctx.table("Episodes").lazy().filter(pl.col("LS").is_in(SHORT_BREAK_LS)).select(
+        ROW, "CHILD", "LS").collect()
     both = (pl.col("LS") == "V3").any().over("CHILD") & (pl.col("LS") == "V4").any().over("CHILD")
-    return offending(eps, both & pl.col("LS").is_in(SHORT_BREAK_LS))
+    return offending(breaks, both)
