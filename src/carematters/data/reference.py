@@ -226,8 +226,9 @@ def with_placement_fields(episodes: pl.DataFrame, la: str | None) -> pl.DataFram
     empty = pl.DataFrame({"HOME_POST": [], "PL_POST": []}, schema={"HOME_POST": pl.String,
                                                                      "PL_POST": pl.String})
     posts = episodes.select("HOME_POST", "PL_POST") if episodes.height else empty
-    home = lookup(posts["HOME_POST"].cast(pl.String))
-    place = lookup(posts["PL_POST"].cast(pl.String))
+    # One look-up for both columns: each letter's directory is searched once, not twice.
+    both = lookup(pl.concat([posts["HOME_POST"].cast(pl.String), posts["PL_POST"].cast(pl.String)]))
+    home, place = both.slice(0, posts.height), both.slice(posts.height)
     located = episodes.with_columns(
         pl.Series("_HE", home["EASTING"]), pl.Series("_HN", home["NORTHING"]),
         pl.Series("_PE", place["EASTING"]), pl.Series("_PN", place["NORTHING"]),

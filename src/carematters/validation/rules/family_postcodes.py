@@ -42,9 +42,10 @@ def rule_392c(ctx: Context) -> pl.DataFrame:
     # A postcode is valid when it is well formed and in the ONS postcode directory. Each
     # distinct postcode is judged once (a child's home postcode recurs on every episode).
     eps = ctx.table("Episodes")
+    valid = _valid_postcodes(pl.concat([eps["HOME_POST"].cast(pl.String),
+                                        eps["PL_POST"].cast(pl.String)])).implode()
 
     def bad(column: str) -> pl.Expr:
-        valid = _valid_postcodes(eps[column]).implode()
         return present(column) & ~pl.col(column).cast(pl.String).is_in(valid).fill_null(False)
 
     return offending(eps, bad("HOME_POST") | bad("PL_POST"))
