@@ -18,7 +18,7 @@ import polars as pl
 
 from carematters.data.authorities import ons_codes
 from carematters.data.codes import SHORT_BREAK_LS
-from carematters.data.reference import UNKNOWN_DISTANCE
+from carematters.data.reference import UNKNOWN_DISTANCE, with_placement_fields
 from carematters.validation.context import ROW, Context
 from carematters.validation.helpers import any_present, in_cohort, offending, present
 from carematters.validation.registry import rule
@@ -136,7 +136,11 @@ def carried(ctx: Context) -> pl.DataFrame:
 
 
 def _carried(ctx: Context) -> pl.DataFrame:
-    last_open = ctx.prev_located.lazy().filter(pl.col("IS_LAST") & pl.col("DEC").is_null())
+    # The derived fields of last year's open latest episodes only (ctx.prev_located would
+    # derive them for every episode of last year, for the two-fifths used here).
+    last_open = with_placement_fields(ctx.prev_episodes.lazy().filter(
+        pl.col("IS_LAST") & pl.col("DEC").is_null()
+    ).select("CHILD", "RNE", "HOME_POST", "PL_POST").collect(), ctx.la).lazy()
     first = ctx.located.lazy().filter(pl.col("IS_FIRST") & pl.col("DECOM").is_not_null())
     columns = ("RNE", "PL_LA", "PL_LOCATION", "PL_DISTANCE")
     kept = [*ctx.table("Episodes").columns, "PL_LA", "PL_LOCATION", "PL_DISTANCE"]
