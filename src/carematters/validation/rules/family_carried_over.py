@@ -30,8 +30,8 @@ RECODED_PLACE = (("H5", ("K3",), 2025), ("Z1", ("Z11", "Z12", "Z13", "Z14"), 202
 
 
 def carried_over(ctx: Context) -> pl.DataFrame:
-    """This year's first episode per child (the Episodes columns) joined with last year's open
-    episode (`*_LAST`); built once per run for the seven rules here."""
+    """This year's first episode per child (_row, CHILD and the compared columns) joined with
+    last year's open episode (`*_LAST`); built once per run for the seven rules here."""
     return ctx.shared("carried_over.joined", lambda: _carried_over(ctx))
 
 
@@ -39,7 +39,7 @@ def _carried_over(ctx: Context) -> pl.DataFrame:
     last_open = ctx.prev_episodes.lazy().filter(pl.col("IS_LAST") & pl.col("DEC").is_null())
     first = ctx.episodes.lazy().filter(pl.col("IS_FIRST") & pl.col("DECOM").is_not_null())
     columns = [col for _, col, _ in COMPARED]
-    return first.select(ctx.table("Episodes").columns).join(
+    return first.select(ROW, "CHILD", *columns).join(
         last_open.select("CHILD", *[pl.col(c).alias(f"{c}_LAST") for c in columns]),
         on="CHILD", how="inner",
     ).collect()

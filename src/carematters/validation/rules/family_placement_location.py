@@ -129,7 +129,7 @@ def rule_243(ctx: Context) -> pl.DataFrame:
 
 
 def carried(ctx: Context) -> pl.DataFrame:
-    """This year's first episode per child (the Episodes columns and the derived PL_LA,
+    """This year's first episode per child (_row, CHILD, RNE and the derived PL_LA,
     PL_LOCATION, PL_DISTANCE) with last year's open latest episode (`*_LAST`); built once per
     run for the five rules comparing them."""
     return ctx.shared("placement_location.carried", lambda: _carried(ctx))
@@ -143,8 +143,7 @@ def _carried(ctx: Context) -> pl.DataFrame:
     ).select("CHILD", "RNE", "HOME_POST", "PL_POST").collect(), ctx.la).lazy()
     first = ctx.located.lazy().filter(pl.col("IS_FIRST") & pl.col("DECOM").is_not_null())
     columns = ("RNE", "PL_LA", "PL_LOCATION", "PL_DISTANCE")
-    kept = [*ctx.table("Episodes").columns, "PL_LA", "PL_LOCATION", "PL_DISTANCE"]
-    return first.select(kept).join(
+    return first.select(ROW, "CHILD", *columns).join(
         last_open.select("CHILD", *[pl.col(c).alias(f"{c}_LAST") for c in columns]),
         on="CHILD", how="inner").collect()
 
