@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 import polars as pl
 
+from carematters.data.schema import SSDA903_TABLES
 from carematters.validation.context import ROW, Context
 
 
@@ -17,9 +18,27 @@ def offending(frame: pl.DataFrame, condition: pl.Expr, *fields: str) -> pl.DataF
     return frame.lazy().filter(condition.fill_null(False)).select(keep).collect()
 
 
+def _typed_columns() -> frozenset[str]:
+    """Columns declared as a date or a number in every table that has them (DEC, DOB,
+    SDQ_SCORE, MOTHER...). The Context gives every frame its declared types, so such a column
+    never holds text."""
+    declared: dict[str, set[pl.DataType]] = {}
+    for one in SSDA903_TABLES:
+        for name, dtype in one.polars_schema().items():
+            declared.setdefault(name, set()).add(dtype)
+    return frozenset(n for n, dtypes in declared.items() if pl.String() not in dtypes)
+
+
+TYPED_COLUMNS = _typed_columns()
+
+
 def blank(column: str) -> pl.Expr:
     """Null, or text that is empty after trimming."""
     col = pl.col(column)
+    if column in TYPED_COLUMNS:
+        # A date or a number is blank only when null: casting it to text to trim it cost about
+        # a third of all the rules' time on a large return.
+        return col.is_null()
     if_text = col.cast(pl.String).str.strip_chars() == ""
     return col.is_null() | if_text.fill_null(False)
 
