@@ -17,8 +17,24 @@ def test_lookup_normalises_and_finds_upper_tier_authority() -> None:
 
 def test_only_needed_letters_are_read(monkeypatch) -> None:
     monkeypatch.setattr(reference, "_areas", {})  # a fresh cache, whatever ran before
+    asked = []
+    letter_rows = reference._letter_rows
+    monkeypatch.setattr(reference, "_letter_rows",
+                        lambda letter, wanted: asked.append(letter) or letter_rows(letter, wanted))
     reference.lookup(["OX1 1AA", "ox4 1aa", None, "", "12345"])
-    assert set(reference._areas) == {"O"}
+    assert asked == ["O"]
+    assert set(reference._areas) <= {"O"}
+
+
+def test_with_the_cache_a_lookup_keeps_no_whole_letter(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("CAREMATTERS_REFERENCE_CACHE", raising=False)
+    monkeypatch.setattr(reference, "_areas", {})
+    first = reference.lookup(["OX1 1AA", "ox4 1aa", "OX9 9ZZ"])  # reads "O" whole, caches it
+    monkeypatch.setattr(reference, "_areas", {})
+    again = reference.lookup(["OX1 1AA", "ox4 1aa", "OX9 9ZZ"])  # only the rows asked for
+    assert reference._areas == {}
+    assert again.equals(first)
 
 
 def test_distance_one_decimal_unknown_and_blank() -> None:

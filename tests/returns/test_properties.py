@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from carematters.data.schema import SOURCE_ROW
 from carematters.returns import read_csv_files, read_xml, write_csv, write_xml
-from carematters.returns.records import _split_plain, _split_quoted
+from carematters.returns.records import _split_fast, _split_plain, _split_quoted
 from tests.returns.sample import sample_data
 from tests.returns.strategies import care_data
 
@@ -119,3 +119,26 @@ def test_both_ways_of_splitting_csv_agree_on_text_without_quotes(text):
     assert (plain[1] is None) == (quoted[1] is None)
     if plain[1] is not None:
         assert plain[1].equals(quoted[1])
+
+
+@FAST
+@given(st.text(alphabet=st.sampled_from(list("ab ,\n\r")), max_size=80)
+       | st.lists(st.sampled_from(["a,b", "a, ", ",", "b,a\r", "x"]), min_size=1, max_size=6)
+       .map("\n".join))
+def test_the_native_reader_agrees_with_the_line_splitter_when_it_takes_a_file(text):
+    # The fast path declines (None) anything irregular; whatever it takes, it reads as
+    # `_split_plain` does, with no problems.
+    fast = _split_fast(text)
+    if fast is None:
+        return
+    header, frame, problems = _split_plain(text, "f.csv")
+    assert problems == []
+    assert fast[0] == header
+    assert fast[1].equals(frame)
+
+
+def test_the_native_reader_takes_regular_files_and_declines_the_rest():
+    assert _split_fast("A,B\r\n1,2\r\n3,\r\n") is not None  # Windows line ends
+    assert _split_fast("A,B\n1,2\n\n3,4\n") is None  # a blank line: rows are numbered
+    assert _split_fast("A,B\n1,2,3\n4\n") is None  # ragged rows, though the commas add up
+    assert _split_fast("A,B\n1,2\r3,4\n") is None  # a lone \r ends a record

@@ -56,7 +56,12 @@ def _package_dir(package: str) -> Path:
 
 def normalise(postcode: pl.Expr) -> pl.Expr:
     """A postcode as the directory keys it: upper case, no spaces."""
-    return postcode.cast(pl.String).str.to_uppercase().str.replace_all(r"\s+", "")
+    text = postcode.cast(pl.String)
+    # Most postcodes are capitals, digits and spaces already: a literal replace does for them,
+    # the regular expression (5x the cost on a large return) only for the others.
+    return pl.when(text.str.contains(r"[^A-Z0-9 ]")).then(
+        text.str.to_uppercase().str.replace_all(r"\s+", "")
+    ).otherwise(text.str.replace_all(" ", "", literal=True))
 
 
 @cache
@@ -146,16 +151,33 @@ def lookup(postcodes: pl.Series | Iterable[str | None]) -> pl.DataFrame:
     keys = given.to_frame().with_columns(normalise(pl.col("POSTCODE")).alias("_KEY"))
     wanted = keys.select("_KEY").drop_nulls().unique().with_columns(
         pl.col("_KEY").str.slice(0, 1).alias("_LETTER"))
-    postcode_areas(wanted["_LETTER"].unique().to_list())
     # Each distinct postcode is matched within its own letter's file: no copy of the directory.
     parts = [
-        group.drop("_LETTER").join(_areas[letter].rename({"POSTCODE": "_KEY"}), on="_KEY")
+        group.drop("_LETTER").join(_letter_rows(letter, group), on="_KEY")
         for (letter,), group in wanted.group_by("_LETTER")
-        if letter in _areas
+        if letter and letter.isalpha()
     ]
     found = pl.concat(parts) if parts else pl.DataFrame(
         schema={"_KEY": pl.String(), **{k: v for k, v in SCHEMA.items() if k != "POSTCODE"}})
     return keys.join(found, on="_KEY", how="left", maintain_order="left").drop("_KEY")
+
+
+def _letter_rows(letter: str, wanted: pl.DataFrame) -> pl.DataFrame:
+    """The directory rows of `letter` for the postcodes in `wanted` (`_KEY`), keyed `_KEY`.
+    From the letter in memory when this process has read it whole (the synthetic generator
+    does); else, when the prepared cache file is there, only the matching rows are read from
+    it, so validating a return does not keep a letter's whole directory (362,000 postcodes for
+    "S", about 20 MB) in memory."""
+    cached = _cache_file(letter) if letter not in _areas else None
+    if cached is not None and cached.exists():
+        try:
+            keys = wanted.lazy().select(pl.col("_KEY").alias("POSTCODE"))
+            rows = pl.scan_parquet(cached).join(keys, on="POSTCODE", how="semi").collect()
+            return rows.rename({"POSTCODE": "_KEY"})
+        except (OSError, pl.exceptions.PolarsError):
+            pass  # a damaged cache file is rebuilt below
+    postcode_areas([letter])
+    return _areas.get(letter, pl.DataFrame(schema=SCHEMA)).rename({"POSTCODE": "_KEY"})
 
 
 def distance_miles(home: pl.Series | Iterable[str | None],
@@ -172,8 +194,9 @@ def distance_miles(home: pl.Series | Iterable[str | None],
 
 def _distance_expr(home: str, pl_post: str, he: str, hn: str, pe: str, pn: str) -> pl.Expr:
     metres = ((pl.col(he) - pl.col(pe)) ** 2 + (pl.col(hn) - pl.col(pn)) ** 2).sqrt()
-    blank_post = (normalise(pl.col(home)).fill_null("") == "") | (
-        normalise(pl.col(pl_post)).fill_null("") == "")
+    # Blank: nothing but white space (what normalising would leave empty).
+    blank_post = (pl.col(home).cast(pl.String).str.strip_chars().fill_null("") == "") | (
+        pl.col(pl_post).cast(pl.String).str.strip_chars().fill_null("") == "")
     return (
         pl.when(blank_post).then(None)
         .when(metres.is_null()).then(pl.lit(UNKNOWN_DISTANCE))
@@ -203,8 +226,9 @@ def with_placement_fields(episodes: pl.DataFrame, la: str | None) -> pl.DataFram
     empty = pl.DataFrame({"HOME_POST": [], "PL_POST": []}, schema={"HOME_POST": pl.String,
                                                                      "PL_POST": pl.String})
     posts = episodes.select("HOME_POST", "PL_POST") if episodes.height else empty
-    home = lookup(posts["HOME_POST"].cast(pl.String))
-    place = lookup(posts["PL_POST"].cast(pl.String))
+    # One look-up for both columns: each letter's directory is searched once, not twice.
+    both = lookup(pl.concat([posts["HOME_POST"].cast(pl.String), posts["PL_POST"].cast(pl.String)]))
+    home, place = both.slice(0, posts.height), both.slice(posts.height)
     located = episodes.with_columns(
         pl.Series("_HE", home["EASTING"]), pl.Series("_HN", home["NORTHING"]),
         pl.Series("_PE", place["EASTING"]), pl.Series("_PN", place["NORTHING"]),

@@ -9,8 +9,10 @@ care, the OC2 cohort) are cached properties, built at most once however many rul
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from datetime import date
 from functools import cached_property
+from typing import TypeVar
 
 import polars as pl
 
@@ -22,6 +24,7 @@ from carematters.data.schema import SOURCE_ROW, table
 from carematters.data.years import age_on_expr, year_end, year_start
 
 ROW = SOURCE_ROW
+T = TypeVar("T")
 
 #: Episode columns copied from the previous and the next episode of the same child.
 NEIGHBOUR_COLUMNS = (
@@ -80,6 +83,7 @@ class Context:
         year: int,
         la: str | None = None,
         providers: pl.DataFrame | None = None,
+        problems: Iterable[object] = (),
     ) -> None:
         self.current = current
         self.previous = previous
@@ -92,6 +96,8 @@ class Context:
         self.providers = providers
         self._tables: dict[tuple[bool, str], pl.DataFrame] = {}
         self._unreadable: dict[tuple[bool, str], dict[str, pl.DataFrame]] = {}
+        self._shared: dict[str, object] = {}
+        self._problems = tuple(problems)
 
     # --- raw tables ----------------------------------------------------------------------
 
@@ -124,7 +130,26 @@ class Context:
             return pl.DataFrame(schema={ROW: pl.Int64(), "CHILD": pl.String(), "VALUE": pl.String()})
         return found
 
+    def unread(self, name: str, column: str) -> list[int]:
+        """`_row` of this year's `name` rows whose `column` held a value that could not be read:
+        nulled by the reader (its problems, passed to `validate`) or by the conversion here.
+        The field's own rule reports the value; to "both or neither" rules it is a value given
+        (helpers.given), so the row is not reported a second time as missing one."""
+        from carematters.validation.problems import problem_cells
+
+        rows = set(self.unreadable(name, column)[ROW].to_list())
+        cells = self.shared("problems.cells", lambda: problem_cells(self._problems))
+        return sorted(rows | cells.get((name, column), set()))
+
     # --- derived frames --------------------------------------------------------------------
+
+    def shared(self, key: str, build: Callable[[], T]) -> T:
+        """`build()`, run at most once per validation run: for a frame that several rules of
+        one family prepare alike (last year's Header per child, both years' episodes). `key`
+        names the family and the frame, e.g. "care_leavers.both_years"."""
+        if key not in self._shared:
+            self._shared[key] = build()
+        return self._shared[key]  # type: ignore[return-value]
 
     @cached_property
     def dob(self) -> pl.DataFrame:
@@ -171,7 +196,10 @@ class Context:
             (~before).alias("IS_FIRST"),
             (~after).alias("IS_LAST"),
         ).drop("_SAME_BEFORE", "_SAME_AFTER")
-        eps = eps.join(self.dob, on="CHILD", how="left")
+        # The Header DOB by look-up rather than a join, which would copy all 45 columns.
+        dob = self.dob
+        eps = eps.with_columns(pl.col("CHILD").replace_strict(
+            dob["CHILD"], dob["DOB"], default=None, return_dtype=pl.Date()).alias("DOB"))
         dob = pl.col("DOB")
         return eps.with_columns(
             age_on_expr(dob, pl.col("DECOM")).alias("AGE_DECOM"),
@@ -202,19 +230,24 @@ class Context:
     def prev_episodes(self) -> pl.DataFrame:
         """Last year's episodes sorted per child, with IS_LAST."""
         eps = self.prev("Episodes").sort(["CHILD", "DECOM"], nulls_last=True, maintain_order=True)
-        position = pl.int_range(pl.len()).over("CHILD")
-        return eps.with_columns((position == pl.len().over("CHILD") - 1).alias("IS_LAST"))
+        # Sorted by child: the last row of a child is the one the next row's child differs
+        # from (as in `episodes`), without a window per child.
+        child, index = pl.col("CHILD"), pl.int_range(pl.len())
+        after = child.shift(-1).eq_missing(child) & (index < pl.len() - 1)
+        return eps.with_columns((~after).alias("IS_LAST"))
 
     @cached_property
     def oc2_cohort(self) -> pl.DataFrame:
         """CHILD of children looked after continuously for 12 months at 31 March (spec §1.1)."""
-        eps = self.table("Episodes").filter(pl.col("DECOM").is_not_null())
+        eps = self.table("Episodes").lazy().filter(pl.col("DECOM").is_not_null())
+        eps = eps.select("CHILD", "DECOM", "DEC", "RNE", "REC", "LS").collect()  # what it reads
         return continuously_looked_after(eps, self.year).select("CHILD").unique()
 
     @cached_property
     def periods(self) -> pl.DataFrame:
         """Periods of care: CHILD, PERIOD, PERIOD_START, PERIOD_END, END_REASON, EPISODES."""
-        eps = self.table("Episodes").filter(pl.col("DECOM").is_not_null())
+        eps = self.table("Episodes").lazy().filter(pl.col("DECOM").is_not_null())
+        eps = eps.select("CHILD", "DECOM", "DEC", "REC", "RNE").collect()  # what it reads
         return periods_of_care(eps).sort(["CHILD", "PERIOD_START"])
 
     @cached_property

@@ -84,7 +84,8 @@ def validate(
     needed by the rules comparing an episode's URN with it (219, 221, 224, 227-229, 241, 1008).
     """
     year = collection_year(current, year)
-    ctx = Context(current, previous, year=year, la=la, providers=providers)
+    problems = tuple(problems)
+    ctx = Context(current, previous, year=year, la=la, providers=providers, problems=problems)
     chosen = rules_for(year, rules)
     frames = [problem_findings(
         problems, ctx, {r.code: r for r in chosen}, restricted=rules is not None

@@ -90,6 +90,17 @@ def table_of(problem: object) -> str | None:
     return holders[0] if len(holders) == 1 else None
 
 
+def problem_cells(problems: Iterable[object]) -> dict[tuple[str, str], set[int]]:
+    """(table, column) -> the rows the problems point at (problems naming a column and a row)."""
+    cells: dict[tuple[str, str], set[int]] = {}
+    for problem in problems:
+        column, row = _get(problem, "column"), _get(problem, "row")
+        table = table_of(problem)
+        if column and table and isinstance(row, int):
+            cells.setdefault((table, str(column)), set()).add(row)
+    return cells
+
+
 def problem_findings(
     problems: Iterable[object], ctx: Context, chosen: Mapping[str, Rule], *,
     restricted: bool = False,
@@ -125,11 +136,15 @@ def problem_findings(
 
 def _fill_children(found: pl.DataFrame, ctx: Context) -> pl.DataFrame:
     """Problems without a child get it from the table row they point at."""
+    # Only the rows the problems point at (a few hundred), not every row of every table.
     lookups = [
-        ctx.table(name).select(
+        ctx.table(name).lazy()
+        .filter(pl.col("_row").is_in(found.filter(pl.col("table") == name)["row"]
+                                     .drop_nulls().unique().implode()))
+        .select(
             pl.lit(name).alias("table"), pl.col("_row").alias("row"),
             pl.col("CHILD").cast(pl.String).alias("_child"),
-        )
+        ).collect()
         for name in found["table"].drop_nulls().unique().to_list()
         if _known_table(name)
     ]

@@ -8,7 +8,7 @@ import polars as pl
 
 from carematters.data.codes import ADOPTED_REC, ADOPTION_PLACEMENTS, SHORT_BREAK_LS
 from carematters.validation.context import ROW, Context
-from carematters.validation.helpers import blank, offending, present
+from carematters.validation.helpers import blank, given, offending, present
 from carematters.validation.registry import rule
 
 DECISION = ("DATE_PLACED", "DATE_PLACED_CEASED", "REASON_PLACED_CEASED")
@@ -28,7 +28,9 @@ def _pa_vs_episode(pa: pl.DataFrame, eps: pl.DataFrame, condition: pl.Expr) -> d
       "ceased to be looked after", tables=["PlacedAdoption", "Episodes"],
       fields=("DATE_PLACED", "DATE_PLACED_CEASED", "DEC"))
 def rule_117(ctx: Context) -> dict[str, pl.DataFrame]:
-    latest = ctx.last_episodes.filter(pl.col("REC").ne_missing("X1"))
+    latest = ctx.episodes.lazy().filter(  # each child's latest episode (IS_LAST)
+        pl.col("IS_LAST") & pl.col("REC").ne_missing("X1")).select(
+        ROW, "CHILD", "DECOM", "DEC").collect()
     late = pl.max_horizontal("DATE_PLACED", "DATE_PLACED_CEASED")
     condition = (late > ctx.end) | (late > pl.col("DEC"))
     return _pa_vs_episode(ctx.table("PlacedAdoption"), latest, condition)
@@ -38,9 +40,10 @@ def rule_117(ctx: Context) -> dict[str, pl.DataFrame]:
       "collection year or before care began", tables=["PlacedAdoption", "Episodes"],
       fields=("DATE_PLACED_CEASED", "DECOM"))
 def rule_118(ctx: Context) -> dict[str, pl.DataFrame]:
-    eps = ctx.episodes.filter(~pl.col("LS").is_in(SHORT_BREAK_LS).fill_null(False)
-                              & pl.col("DECOM").is_not_null())
-    earliest = eps.unique("CHILD", keep="first", maintain_order=True)
+    eps = ctx.episodes.lazy().filter(~pl.col("LS").is_in(SHORT_BREAK_LS).fill_null(False)
+                                     & pl.col("DECOM").is_not_null())
+    earliest = eps.select(ROW, "CHILD", "DECOM", "DEC").unique(
+        "CHILD", keep="first", maintain_order=True).collect()
     ceased = pl.col("DATE_PLACED_CEASED")
     condition = (ceased < ctx.start) | (ceased < pl.col("DECOM"))
     return _pa_vs_episode(ctx.table("PlacedAdoption"), earliest, condition)
@@ -50,8 +53,10 @@ def rule_118(ctx: Context) -> dict[str, pl.DataFrame]:
       "given or both blank", tables=["PlacedAdoption"],
       fields=["DATE_PLACED_CEASED", "REASON_PLACED_CEASED"])
 def rule_119(ctx: Context) -> pl.DataFrame:
+    # A date given but not a valid date counts as given (116 reports it).
+    ceased = given(ctx, "PlacedAdoption", "DATE_PLACED_CEASED")
     return offending(ctx.table("PlacedAdoption"),
-                     blank("DATE_PLACED_CEASED") != blank("REASON_PLACED_CEASED"))
+                     ceased != given(ctx, "PlacedAdoption", "REASON_PLACED_CEASED"))
 
 
 @rule("557", "Child to be placed for adoption left care without being adopted, but the decision "

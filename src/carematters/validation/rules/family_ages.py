@@ -95,7 +95,7 @@ def rule_359(ctx: Context) -> pl.DataFrame:
     eighteenth = pl.col("DOB").dt.offset_by("18y")
     runs_past = episode_end(ctx.end) > eighteenth
     s20_5 = (pl.col("LS") == "V2") & (pl.col("PLACE") == "K2")
-    eps = ctx.episodes.filter(pl.col("DEC").is_null() | (pl.col("DEC") <= ctx.end))
-    return offending(eps, runs_past & ~s20_5.fill_null(False))
+    in_year = pl.col("DEC").is_null() | (pl.col("DEC") <= ctx.end)
+    return offending(ctx.episodes, in_year & runs_past & ~s20_5.fill_null(False))
 
 

@@ -26,13 +26,18 @@ def _leavers(ctx: Context) -> pl.DataFrame:
 
 
 def _both_years(ctx: Context) -> pl.DataFrame:
-    """Episodes from this and last year's returns, each (CHILD, DECOM) once (this year wins)."""
+    """Episodes from this and last year's returns, each (CHILD, DECOM) once (this year wins);
+    built once per run for the rules here."""
+    return ctx.shared("care_leavers.both_years", lambda: _episodes_of_both_years(ctx))
+
+
+def _episodes_of_both_years(ctx: Context) -> pl.DataFrame:
     columns = ["CHILD", "DECOM", "DEC", "REC", "LS", "RNE"]
-    current = ctx.table("Episodes").select(columns)
-    last = ctx.prev("Episodes").select(columns)
+    current = ctx.table("Episodes").lazy().select(columns)
+    last = ctx.prev("Episodes").lazy().select(columns)
     return pl.concat([current, last]).filter(pl.col("DECOM").is_not_null()).unique(
         ["CHILD", "DECOM"], keep="first", maintain_order=True
-    )
+    ).collect()
 
 
 @rule("1000", "The young person died in care, so care leaver information is not needed",
@@ -47,7 +52,13 @@ def rule_1000(ctx: Context) -> pl.DataFrame:
 def rule_1001(ctx: Context) -> pl.DataFrame:
     if not ctx.has_previous or ctx.prev("Episodes").height == 0:
         return pl.DataFrame(schema={ROW: pl.Int64(), "CHILD": pl.String()})
-    eps = _both_years(ctx).join(ctx.dob, on="CHILD", how="inner").filter(
+    # Only young people under 20 at 31 March: older ones' care falls before last year's return.
+    young = ctx.dob.filter(pl.col("DOB").dt.offset_by("20y") > ctx.end).select("CHILD")
+    candidates = _leavers(ctx).join(young, on="CHILD", how="semi")
+    # Every figure below is per child and only joined to these care leavers: their episodes
+    # are all that need summing (a tenth of both years' episodes).
+    eps = _both_years(ctx).join(candidates.select("CHILD").unique(), on="CHILD", how="semi")
+    eps = eps.join(ctx.dob, on="CHILD", how="inner").filter(
         ~pl.col("LS").is_in(SHORT_BREAK_LS).fill_null(False)
     )
     ended = episode_end(ctx.end)
@@ -66,11 +77,9 @@ def rule_1001(ctx: Context) -> pl.DataFrame:
         pl.col("RNE").ne_missing("S")).select("CHILD")
     last = ordered.unique("CHILD", keep="last", maintain_order=True)
     adopted = last.filter(pl.col("REC").is_in(["E11", "E12"])).select("CHILD")
-    # Only young people under 20 at 31 March: older ones' care falls before last year's return.
-    young = ctx.dob.filter(pl.col("DOB").dt.offset_by("20y") > ctx.end).select("CHILD")
     # Young people with no visible episodes at all are rule 1002's concern, not this one's.
-    leavers = (_leavers(ctx).join(young, on="CHILD", how="semi")
-               .join(unknown_start, on="CHILD", how="anti").join(totals, on="CHILD", how="inner"))
+    leavers = (candidates.join(unknown_start, on="CHILD", how="anti")
+               .join(totals, on="CHILD", how="inner"))
     leavers = in_cohort(leavers, adopted, "ADOPTED")
     eligible = (pl.col("_AFTER_14") >= THIRTEEN_WEEKS) & (pl.col("_AFTER_16") >= 1)
     return offending(leavers, pl.col("ADOPTED") | ~eligible.fill_null(False))
@@ -88,7 +97,8 @@ def rule_1002(ctx: Context) -> pl.DataFrame:
 @rule("1010", "Open episode at the end of last year but no episodes this year, and care leaver "
       "data given", tables=["OC3"], fields=OC3_ITEMS)
 def rule_1010(ctx: Context) -> pl.DataFrame:
-    open_last = ctx.prev_episodes.filter(pl.col("IS_LAST") & pl.col("DEC").is_null()).select("CHILD")
+    open_last = ctx.prev_episodes.lazy().filter(
+        pl.col("IS_LAST") & pl.col("DEC").is_null()).select("CHILD").collect()
     leavers = ctx.table("OC3").join(open_last, on="CHILD", how="semi")
     return leavers.join(ctx.children_with_episodes, on="CHILD", how="anti").select(ROW, "CHILD")
 
@@ -96,7 +106,9 @@ def rule_1010(ctx: Context) -> pl.DataFrame:
 @rule("1011", "Care was transferred to another authority at the final episode, so care leaver "
       "information is not needed", tables=["OC3"], fields=OC3_ITEMS)
 def rule_1011(ctx: Context) -> pl.DataFrame:
-    transferred = ctx.last_episodes.filter(pl.col("REC") == "E3").select("CHILD")
+    # The latest episodes straight from ctx.episodes: a few columns, not a copy of all of them.
+    transferred = ctx.episodes.lazy().filter(pl.col("IS_LAST") & (pl.col("REC") == "E3")).select(
+        "CHILD").collect()
     return _leavers(ctx).join(transferred, on="CHILD", how="semi").select(ROW, "CHILD")
 
 
@@ -115,9 +127,9 @@ def rule_1012(ctx: Context) -> dict[str, pl.DataFrame]:
 @rule("1014", "UASC information is not needed for care leavers",
       tables=["UASC", "OC3"], fields=("DUC", *OC3_ITEMS))
 def rule_1014(ctx: Context) -> dict[str, pl.DataFrame]:
-    in_year = ctx.table("Episodes").filter(
+    in_year = ctx.table("Episodes").lazy().filter(
         (pl.col("DECOM") <= ctx.end) & (pl.col("DEC").is_null() | (pl.col("DEC") >= ctx.start))
-    ).select("CHILD").unique()
+    ).select("CHILD").unique().collect()
     leavers = _leavers(ctx).join(in_year, on="CHILD", how="anti")
     uasc = ctx.table("UASC").join(leavers.select("CHILD").unique(), on="CHILD", how="semi")
     return {

@@ -30,14 +30,19 @@ RECODED_PLACE = (("H5", ("K3",), 2025), ("Z1", ("Z11", "Z12", "Z13", "Z14"), 202
 
 
 def carried_over(ctx: Context) -> pl.DataFrame:
-    """This year's first episode per child joined with last year's open episode (`*_LAST`)."""
-    last_open = ctx.prev_episodes.filter(pl.col("IS_LAST") & pl.col("DEC").is_null())
-    first = ctx.episodes.filter(pl.col("IS_FIRST") & pl.col("DECOM").is_not_null())
+    """This year's first episode per child (_row, CHILD and the compared columns) joined with
+    last year's open episode (`*_LAST`); built once per run for the seven rules here."""
+    return ctx.shared("carried_over.joined", lambda: _carried_over(ctx))
+
+
+def _carried_over(ctx: Context) -> pl.DataFrame:
+    last_open = ctx.prev_episodes.lazy().filter(pl.col("IS_LAST") & pl.col("DEC").is_null())
+    first = ctx.episodes.lazy().filter(pl.col("IS_FIRST") & pl.col("DECOM").is_not_null())
     columns = [col for _, col, _ in COMPARED]
-    return first.join(
+    return first.select(ROW, "CHILD", *columns).join(
         last_open.select("CHILD", *[pl.col(c).alias(f"{c}_LAST") for c in columns]),
         on="CHILD", how="inner",
-    )
+    ).collect()
 
 
 def _recoded(year: int) -> pl.Expr:
@@ -77,9 +82,9 @@ RULES = [
 def rule_562(ctx: Context) -> pl.DataFrame:
     if not ctx.has_previous:
         return pl.DataFrame(schema={ROW: pl.Int64(), "CHILD": pl.String()})
-    first = ctx.episodes.filter(pl.col("IS_FIRST") & (pl.col("DECOM") < ctx.start))
-    last = ctx.prev_episodes.filter(pl.col("IS_LAST")).select("CHILD", "DECOM")
-    return first.join(last, on=["CHILD", "DECOM"], how="anti").select(ROW, "CHILD")
+    first = ctx.episodes.lazy().filter(pl.col("IS_FIRST") & (pl.col("DECOM") < ctx.start))
+    last = ctx.prev_episodes.lazy().filter(pl.col("IS_LAST")).select("CHILD", "DECOM")
+    return first.join(last, on=["CHILD", "DECOM"], how="anti").select(ROW, "CHILD").collect()
 
 
 @rule("NoE", "Child started to be looked after before this year but has no episodes in last "

@@ -48,7 +48,7 @@ def rule_388(ctx: Context) -> pl.DataFrame:
         | (has_next & ~x1 & pl.col("REC").is_not_null() & (pl.col("DEC") == pl.col("NEXT_DECOM")))
         | (~has_next & x1 & pl.col("DEC").is_not_null())
     )
-    return offending(ctx.episodes.filter(pl.col("DECOM").is_not_null()), wrong)
+    return offending(ctx.episodes, pl.col("DECOM").is_not_null() & wrong)
 
 
 @rule("431", "Reason for new episode is 'started to be looked after' but the previous episode "

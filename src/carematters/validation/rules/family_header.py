@@ -24,12 +24,12 @@ MALE = pl.col("SEX").is_in(["M", "1"])
 
 def _in_care_during_year(ctx: Context) -> pl.DataFrame:
     """CHILD of children with an episode other than a short break touching the year."""
-    eps = ctx.table("Episodes").filter(
+    eps = ctx.table("Episodes").lazy().filter(
         ~pl.col("LS").is_in(SHORT_BREAK_LS).fill_null(False)
         & (pl.col("DECOM") <= ctx.end)
         & (pl.col("DEC").is_null() | (pl.col("DEC") >= ctx.start))
     )
-    return eps.select("CHILD").unique()
+    return eps.select("CHILD").unique().collect()
 
 
 @rule("165", "Mother status is not valid (0 or 1, and only for girls)",
@@ -63,12 +63,12 @@ def rule_393(ctx: Context) -> pl.DataFrame:
 @rule("607", "Child ceased to be looked after in the year but the mother item is blank",
       tables=["Header"], fields=["MOTHER"])
 def rule_607(ctx: Context) -> pl.DataFrame:
-    ceased = ctx.table("Episodes").filter(
+    ceased = ctx.table("Episodes").lazy().filter(
         pl.col("REC").is_not_null() & (pl.col("REC") != "X1")
         & pl.col("DEC").is_between(ctx.start, ctx.end)
         & ~pl.col("LS").is_in(SHORT_BREAK_LS).fill_null(False)
-    )
-    header = in_cohort(ctx.table("Header"), ceased.select("CHILD"))
+    ).select("CHILD").collect()
+    header = in_cohort(ctx.table("Header"), ceased)
     return offending(header, FEMALE & pl.col("IN_COHORT") & blank("MOTHER"))
 
 
@@ -101,9 +101,9 @@ def rule_621(ctx: Context) -> pl.DataFrame:
 @rule("625", "Date of birth of the mother's child is after the end of the year or after she "
       "ceased to be looked after", tables=["Header"], fields=["MC_DOB"])
 def rule_625(ctx: Context) -> pl.DataFrame:
-    ceased = ctx.last_episodes.filter(
-        pl.col("REC").is_not_null() & (pl.col("REC") != "X1")
-    ).select("CHILD", pl.col("DEC").alias("_CEASED"))
+    ceased = ctx.episodes.lazy().filter(  # each child's latest episode (IS_LAST)
+        pl.col("IS_LAST") & pl.col("REC").is_not_null() & (pl.col("REC") != "X1")
+    ).select("CHILD", pl.col("DEC").alias("_CEASED")).collect()
     header = ctx.table("Header").join(ceased, on="CHILD", how="left")
     return offending(header, (pl.col("MC_DOB") > ctx.end) | (pl.col("MC_DOB") > pl.col("_CEASED")))
 
@@ -136,10 +136,10 @@ def rule_209(ctx: Context) -> pl.DataFrame:
       "UN4", tables=["Header"], fields=["UPN"])
 def rule_210(ctx: Context) -> pl.DataFrame:
     week_before = ctx.end - timedelta(days=7)
-    open_at_end = ctx.episodes.filter(
+    open_at_end = ctx.episodes.lazy().filter(
         ~pl.col("LS").is_in(SHORT_BREAK_LS).fill_null(False)
         & (pl.col("DECOM") <= ctx.end) & (pl.col("DEC").is_null() | (pl.col("DEC") > ctx.end))
-    )
+    ).select("CHILD", "PERIOD").collect()
     periods = ctx.periods.select("CHILD", "PERIOD", "PERIOD_START")
     long_stay = open_at_end.join(periods, on=["CHILD", "PERIOD"], how="left").filter(
         pl.col("PERIOD_START") < week_before
@@ -150,8 +150,9 @@ def rule_210(ctx: Context) -> pl.DataFrame:
 
 @rule("442", "UPN is blank", tables=["Header"], fields=["UPN"])
 def rule_442(ctx: Context) -> pl.DataFrame:
-    not_breaks = ctx.table("Episodes").filter(~pl.col("LS").is_in(SHORT_BREAK_LS).fill_null(False))
-    header = in_cohort(ctx.table("Header"), not_breaks.select("CHILD"))
+    not_breaks = ctx.table("Episodes").lazy().filter(
+        ~pl.col("LS").is_in(SHORT_BREAK_LS).fill_null(False)).select("CHILD").collect()
+    header = in_cohort(ctx.table("Header"), not_breaks)
     return offending(header, pl.col("IN_COHORT") & blank("UPN"))
 
 

@@ -28,13 +28,19 @@ def _in_header(name: str):
 
 def _same_as_header(name: str, column: str):
     def check(ctx: Context) -> pl.DataFrame:
-        header = ctx.table("Header").select("CHILD", pl.col(column).alias("_HEADER"))
-        header = header.unique("CHILD", keep="first", maintain_order=True)
+        header = ctx.shared(f"integrity.header_{column}", lambda: _first_header(ctx, column))
         joined = ctx.table(name).join(header, on="CHILD", how="inner")
         both = pl.col(column).is_not_null() & pl.col("_HEADER").is_not_null()
         return offending(joined, both & (pl.col(column) != pl.col("_HEADER")))
 
     return check
+
+
+def _first_header(ctx: Context, column: str) -> pl.DataFrame:
+    """Each child's `column` in their first Header row (as _HEADER): once per run, for the
+    eight tables compared with it."""
+    header = ctx.table("Header").select("CHILD", pl.col(column).alias("_HEADER"))
+    return header.unique("CHILD", keep="first", maintain_order=True)
 
 
 def _once(name: str):

@@ -113,11 +113,11 @@ def rule_578(ctx: Context) -> pl.DataFrame:
 @rule("580", "Child was missing when they ceased to be looked after at 18, so the reason must "
       "be E8", tables=["Episodes"], fields=["REC", "DEC"])
 def rule_580(ctx: Context) -> pl.DataFrame:
-    eps = ctx.episodes.filter(
+    eps = ctx.episodes.lazy().filter(
         pl.col("REC").is_not_null() & (pl.col("REC") != "X1") & pl.col("DEC").is_not_null()
-    ).with_columns(
-        pl.col("DOB").dt.offset_by("18y").alias("_EIGHTEEN")
-    )
+    ).select(
+        ROW, "CHILD", "REC", "DEC", pl.col("DOB").dt.offset_by("18y").alias("_EIGHTEEN")
+    ).collect()
     missing = ctx.table("Missing").select("CHILD", "MIS_START", "MIS_END")
     joined = eps.join(missing, on="CHILD", how="inner")
     missing_then = (pl.col("MIS_START") <= pl.col("DEC")) & (

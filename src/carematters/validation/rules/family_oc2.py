@@ -10,7 +10,7 @@ from __future__ import annotations
 import polars as pl
 
 from carematters.data.years import age_on_expr
-from carematters.validation.context import Context
+from carematters.validation.context import ROW, Context
 from carematters.validation.helpers import any_present, blank, in_cohort, offending, present
 from carematters.validation.registry import rule
 
@@ -21,7 +21,12 @@ SDQ = ("SDQ_SCORE", "SDQ_REASON")
 
 
 def oc2(ctx: Context) -> pl.DataFrame:
-    """OC2 rows with AGE_START, AGE_END and IN_COHORT (looked after 12 months at 31 March)."""
+    """OC2 rows with AGE_START, AGE_END and IN_COHORT (looked after 12 months at 31 March),
+    built once per run for the dozen rules here."""
+    return ctx.shared("oc2.frame", lambda: _oc2(ctx))
+
+
+def _oc2(ctx: Context) -> pl.DataFrame:
     frame = ctx.with_dob(ctx.table("OC2"))
     dob = pl.coalesce("DOB", "HEADER_DOB")
     frame = frame.with_columns(
@@ -110,7 +115,8 @@ def rule_190(ctx: Context) -> pl.DataFrame:
 def rule_191(ctx: Context) -> dict[str, pl.DataFrame]:
     blanks = offending(oc2(ctx), IN & pl.any_horizontal([blank(f) for f in ALWAYS]))
     # A child in the cohort with no OC2 row at all: flag their first episode.
-    without_row = in_cohort(ctx.episodes.filter(pl.col("IS_FIRST")), ctx.oc2_cohort).join(
+    firsts = ctx.episodes.lazy().filter(pl.col("IS_FIRST")).select(ROW, "CHILD").collect()
+    without_row = in_cohort(firsts, ctx.oc2_cohort).join(
         ctx.table("OC2").select("CHILD"), on="CHILD", how="anti"
     )
     return {"OC2": blanks, "Episodes": offending(without_row, IN)}

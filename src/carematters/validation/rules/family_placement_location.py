@@ -18,7 +18,7 @@ import polars as pl
 
 from carematters.data.authorities import ons_codes
 from carematters.data.codes import SHORT_BREAK_LS
-from carematters.data.reference import UNKNOWN_DISTANCE
+from carematters.data.reference import UNKNOWN_DISTANCE, with_placement_fields
 from carematters.validation.context import ROW, Context
 from carematters.validation.helpers import any_present, in_cohort, offending, present
 from carematters.validation.registry import rule
@@ -129,12 +129,23 @@ def rule_243(ctx: Context) -> pl.DataFrame:
 
 
 def carried(ctx: Context) -> pl.DataFrame:
-    """This year's first episode per child with last year's open latest episode (`*_LAST`)."""
-    last_open = ctx.prev_located.filter(pl.col("IS_LAST") & pl.col("DEC").is_null())
-    first = ctx.located.filter(pl.col("IS_FIRST") & pl.col("DECOM").is_not_null())
+    """This year's first episode per child (_row, CHILD, RNE and the derived PL_LA,
+    PL_LOCATION, PL_DISTANCE) with last year's open latest episode (`*_LAST`); built once per
+    run for the five rules comparing them."""
+    return ctx.shared("placement_location.carried", lambda: _carried(ctx))
+
+
+def _carried(ctx: Context) -> pl.DataFrame:
+    # The derived fields of last year's open latest episodes only (ctx.prev_located would
+    # derive them for every episode of last year, for the two-fifths used here).
+    last_open = with_placement_fields(ctx.prev_episodes.lazy().filter(
+        pl.col("IS_LAST") & pl.col("DEC").is_null()
+    ).select("CHILD", "RNE", "HOME_POST", "PL_POST").collect(), ctx.la).lazy()
+    first = ctx.located.lazy().filter(pl.col("IS_FIRST") & pl.col("DECOM").is_not_null())
     columns = ("RNE", "PL_LA", "PL_LOCATION", "PL_DISTANCE")
-    return first.join(last_open.select("CHILD", *[pl.col(c).alias(f"{c}_LAST") for c in columns]),
-                      on="CHILD", how="inner")
+    return first.select(ROW, "CHILD", *columns).join(
+        last_open.select("CHILD", *[pl.col(c).alias(f"{c}_LAST") for c in columns]),
+        on="CHILD", how="inner").collect()
 
 
 def _distance_moved() -> pl.Expr:

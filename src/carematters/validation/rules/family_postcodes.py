@@ -29,26 +29,34 @@ def _uasc_children(ctx: Context) -> pl.DataFrame:
       fields=["HOME_POST", "PL_POST"])
 def rule_392b(ctx: Context) -> pl.DataFrame:
     # Children who are or were UASC may have no home postcode, so they are left out.
-    eps = ctx.table("Episodes").join(_uasc_children(ctx), on="CHILD", how="anti")
+    uasc = _uasc_children(ctx)["CHILD"].drop_nulls().implode()
+    not_uasc = ~pl.col("CHILD").is_in(uasc).fill_null(False)  # a null CHILD is not UASC
     not_break = ~pl.col("LS").is_in(SHORT_BREAK_LS).fill_null(False)
-    return offending(eps, not_break & (blank("HOME_POST") | blank("PL_POST")))
+    return offending(ctx.table("Episodes"),
+                     not_uasc & not_break & (blank("HOME_POST") | blank("PL_POST")))
 
 
 @rule("392c", "Postcode is not a valid postcode", tables=["Episodes"],
       fields=["HOME_POST", "PL_POST"])
 def rule_392c(ctx: Context) -> pl.DataFrame:
-    # A postcode is valid when it is well formed and in the ONS postcode directory.
+    # A postcode is valid when it is well formed and in the ONS postcode directory. Each
+    # distinct postcode is judged once (a child's home postcode recurs on every episode).
     eps = ctx.table("Episodes")
-    eps = eps.with_columns(
-        pl.Series("_HOME_FOUND", lookup(eps["HOME_POST"].cast(pl.String))["LA"].is_not_null()),
-        pl.Series("_PL_FOUND", lookup(eps["PL_POST"].cast(pl.String))["LA"].is_not_null()),
-    )
+    valid = _valid_postcodes(pl.concat([eps["HOME_POST"].cast(pl.String),
+                                        eps["PL_POST"].cast(pl.String)])).implode()
 
-    def bad(column: str, found: str) -> pl.Expr:
-        text = pl.col(column).cast(pl.String).str.strip_chars().str.to_uppercase()
-        return present(column) & ~(text.str.contains(POSTCODE).fill_null(False) & pl.col(found))
+    def bad(column: str) -> pl.Expr:
+        return present(column) & ~pl.col(column).cast(pl.String).is_in(valid).fill_null(False)
 
-    return offending(eps, bad("HOME_POST", "_HOME_FOUND") | bad("PL_POST", "_PL_FOUND"))
+    return offending(eps, bad("HOME_POST") | bad("PL_POST"))
+
+
+def _valid_postcodes(values: pl.Series) -> pl.Series:
+    """The distinct values that are well formed and in the directory."""
+    distinct = values.cast(pl.String).drop_nulls().unique()
+    text = distinct.str.strip_chars().str.to_uppercase()
+    found = lookup(distinct)["LA"].is_not_null()
+    return distinct.filter(text.str.contains(POSTCODE).fill_null(False) & found)
 
 
 @rule("392d", "Home and placement postcodes should differ unless the child is placed with "

@@ -62,8 +62,8 @@ def rule_630(ctx: Context) -> pl.DataFrame:
 @rule("632", "Date of the previous permanence order is not valid or not before care began",
       tables=["PrevPerm", "Episodes"], fields=["DATE_PERM", "DECOM"])
 def rule_632(ctx: Context) -> dict[str, pl.DataFrame]:
-    first = ctx.episodes.filter(pl.col("IS_FIRST") & pl.col("DECOM").is_not_null()).select(
-        pl.col(ROW).alias("_EP_ROW"), "CHILD", "DECOM")
+    first = ctx.episodes.lazy().filter(pl.col("IS_FIRST") & pl.col("DECOM").is_not_null()).select(
+        pl.col(ROW).alias("_EP_ROW"), "CHILD", "DECOM").collect()
     perm = ctx.table("PrevPerm").with_columns(perm_date().alias("_PERM"))
     joined = perm.join(first, on="CHILD", how="left")
     wrong = (present("DATE_PERM") & ~_readable()) | (pl.col("_PERM") >= pl.col("DECOM"))

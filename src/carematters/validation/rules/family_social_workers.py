@@ -13,7 +13,7 @@ import polars as pl
 
 from carematters.data.codes import SHORT_BREAK_LS, SW_REASON
 from carematters.data.years import year_start
-from carematters.validation.context import Context
+from carematters.validation.context import ROW, Context
 from carematters.validation.helpers import blank, not_in, offending
 from carematters.validation.registry import rule
 
@@ -87,12 +87,12 @@ def sw10b(ctx: Context) -> pl.DataFrame:
 
 
 def _looked_after_at_end(ctx: Context) -> pl.DataFrame:
-    eps = ctx.episodes.filter(
+    eps = ctx.episodes.lazy().filter(
         ~pl.col("LS").is_in(SHORT_BREAK_LS).fill_null(False)
         & (pl.col("DECOM") <= ctx.end)
         & (pl.col("DEC").is_null() | (pl.col("DEC") > ctx.end))
-    )
-    return eps.unique("CHILD", keep="last", maintain_order=True)
+    ).select(ROW, "CHILD", "DECOM", "LS", "DOB")
+    return eps.unique("CHILD", keep="last", maintain_order=True).collect()
 
 
 @rule("SW11bSTG2", "Social worker episode ended before 31 March and no later one is provided",

@@ -21,6 +21,15 @@ SEX_RECODED = {"1": "M", "2": "F"}
 
 def _with_last(ctx: Context, *columns: str) -> pl.DataFrame:
     """This year's Header joined with last year's values of `columns` (as <col>_LAST)."""
+    header = ctx.table("Header")
+    joined = ctx.shared("year_on_year.with_last", lambda: _joined_with_last(ctx))
+    return joined.select(*header.columns, *[f"{c}_LAST" for c in columns])
+
+
+def _joined_with_last(ctx: Context) -> pl.DataFrame:
+    """This year's Header joined with every column of last year's (as <col>_LAST): one join
+    per run instead of one per rule."""
+    columns = [c for c in ctx.prev("Header").columns if c not in ("CHILD", ROW)]
     last = ctx.prev("Header").filter(pl.col("CHILD").is_not_null()).unique(
         "CHILD", keep="first", maintain_order=True
     ).select("CHILD", *[pl.col(c).alias(f"{c}_LAST") for c in columns])

@@ -17,9 +17,9 @@ from carematters.validation.registry import rule
 @rule("142", "A new episode has started but the previous episode has no end date or reason",
       tables=["Episodes"], fields=["DECOM", "DEC", "REC"])
 def check(ctx: Context) -> pl.DataFrame:
-    eps = ctx.episodes.filter(pl.col("DECOM").is_not_null())
-    # `episodes` is sorted by DECOM (ties in file order), so a later start is the next row; an
-    # open episode starting the same day sits just before this one.
+    # Every episode but a child's latest must be closed: it needs both DEC and REC. `episodes`
+    # is sorted by DECOM (ties in file order), so a later start is the next row; an open episode
+    # starting the same day sits just before this one (a duplicated open episode).
     open_twin = (pl.col("PREV_DECOM") == pl.col("DECOM")) & pl.col("PREV_DEC").is_null()
-    later = pl.col("NEXT_DECOM").is_not_null() | open_twin
-    return offending(eps, later & (pl.col("DEC").is_null() | pl.col("REC").is_null()))
+    later = pl.col("DECOM").is_not_null() & (pl.col("NEXT_DECOM").is_not_null() | open_twin)
+    return offending(ctx.episodes, later & (pl.col("DEC").is_null() | pl.col("REC").is_null()))
