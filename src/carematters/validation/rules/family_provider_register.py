@@ -35,15 +35,22 @@ from carematters.validation.registry import rule
 NOT_REGISTERED = "XXXXXXX"
 
 
-def _registered(frame: pl.DataFrame, ctx: Context) -> pl.DataFrame | None:
-    """Rows of `frame` with a URN (not XXXXXXX) the register holds, with the register's
-    PLACE_CODES, PROVIDER_CODES, REG_END, POSTCODES and LAS; None without a register."""
+#: The episode columns these rules compare with the register.
+COMPARED = ["_row", "CHILD", "URN", "PLACE", "PLACE_PROVIDER", "DECOM", "DEC", "LS", "PL_POST"]
+
+
+def _registered(ctx: Context, *, located: bool = False) -> pl.DataFrame | None:
+    """Episodes with a URN (not XXXXXXX) the register holds, with the register's PLACE_CODES,
+    PROVIDER_CODES, REG_END, POSTCODES and LAS (and the derived PL_LA when `located`); None
+    without a register. Made from the columns the rules compare only (not kept between rules:
+    holding it for the whole run costs more memory than making it again costs time)."""
     register = ctx.providers_by_urn
     if register is None:
         return None
-    keyed = frame.with_columns(clean_urn(pl.col("URN")).alias("_URN"))
+    frame = ctx.located.select(*COMPARED, "PL_LA") if located else ctx.table("Episodes").select(COMPARED)
+    keyed = frame.lazy().with_columns(clean_urn(pl.col("URN")).alias("_URN"))
     keyed = keyed.filter(pl.col("_URN").is_not_null() & (pl.col("_URN") != NOT_REGISTERED))
-    return keyed.join(register.rename({"URN": "_URN"}), on="_URN", how="inner")
+    return keyed.join(register.lazy().rename({"URN": "_URN"}), on="_URN", how="inner").collect()
 
 
 def _none(ctx: Context) -> pl.DataFrame:
@@ -74,7 +81,7 @@ def rule_1008(ctx: Context) -> pl.DataFrame:
 @rule("219", "The Ofsted URN does not match the placement type recorded",
       tables=["Episodes"], fields=["URN", "PLACE"])
 def rule_219(ctx: Context) -> pl.DataFrame:
-    found = _registered(ctx.table("Episodes"), ctx)
+    found = _registered(ctx)
     if found is None:
         return _none(ctx)
     return offending(found, present("PLACE") & ~_listed("PLACE", "PLACE_CODES"))
@@ -83,7 +90,7 @@ def rule_219(ctx: Context) -> pl.DataFrame:
 @rule("224", "The Ofsted URN does not match the placement provider recorded",
       tables=["Episodes"], fields=["URN", "PLACE_PROVIDER"])
 def rule_224(ctx: Context) -> pl.DataFrame:
-    found = _registered(ctx.table("Episodes"), ctx)
+    found = _registered(ctx)
     if found is None:
         return _none(ctx)
     return offending(found, present("PLACE_PROVIDER") & ~_listed("PLACE_PROVIDER",
@@ -93,7 +100,7 @@ def rule_224(ctx: Context) -> pl.DataFrame:
 @rule("227", "The Ofsted URN is not valid for the episode start date: the setting's "
       "registration had ended", tables=["Episodes"], fields=["URN", "DECOM"])
 def rule_227(ctx: Context) -> pl.DataFrame:
-    found = _registered(ctx.table("Episodes"), ctx)
+    found = _registered(ctx)
     if found is None:
         return _none(ctx)
     # A placement cannot begin on or after the day registration ended.
@@ -103,7 +110,7 @@ def rule_227(ctx: Context) -> pl.DataFrame:
 @rule("228", "The Ofsted URN is not valid for the episode end date: the setting's "
       "registration ended before the episode did", tables=["Episodes"], fields=["URN", "DEC"])
 def rule_228(ctx: Context) -> pl.DataFrame:
-    found = _registered(ctx.table("Episodes"), ctx)
+    found = _registered(ctx)
     if found is None:
         return _none(ctx)
     # An episode may end on the day registration ended; one still open at 31 March needs the
@@ -130,7 +137,7 @@ def _postcode_placements(year: int) -> tuple[str, ...]:
 @rule("221", "The Ofsted URN does not match the placement postcode provided",
       tables=["Episodes"], fields=["URN", "PL_POST"])
 def rule_221(ctx: Context) -> pl.DataFrame:
-    found = _registered(ctx.table("Episodes"), ctx)
+    found = _registered(ctx)
     if found is None:
         return _none(ctx)
     # Short breaks give no placement postcode (214), so they are left out.
@@ -150,7 +157,7 @@ NOT_229 = ("K3", "P1", "P3", "R1", "R2", "R5", *TEMPORARY_PLACEMENTS, "Z1", "Z11
       "authority) needs a setting in the authority, PR2 (another authority) one outside it",
       tables=["Episodes"], fields=["URN", "PLACE_PROVIDER"])
 def rule_229(ctx: Context) -> pl.DataFrame:
-    found = _registered(ctx.table("Episodes"), ctx)
+    found = _registered(ctx)
     if found is None or not ctx.la:
         return _none(ctx)
     own = sorted(ons_codes(ctx.la))
@@ -170,7 +177,7 @@ def rule_229(ctx: Context) -> pl.DataFrame:
       "(supported accommodation, K3)", tables=["Episodes"], fields=["URN", "PL_POST"],
       first_year=2026)
 def rule_241(ctx: Context) -> pl.DataFrame:
-    found = _registered(ctx.located, ctx)
+    found = _registered(ctx, located=True)
     if found is None:
         return _none(ctx)
     # PL_LA is derived from the placement postcode as the DfE does; the provider's authorities
