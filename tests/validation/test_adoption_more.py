@@ -46,3 +46,16 @@ def test_previous_permanence():
     assert rows("635", PrevPerm=perm) == [4]
     old = [{"CHILD": "A", "DECOM": "01/01/2016", "RNE": "S"}]   # fail 634: began before 04/2016
     assert rows("634", Episodes=old, PrevPerm=perm) == [1]
+
+
+def test_199_the_adoptions_own_episode_is_not_after_it():
+    eps = [
+        {"CHILD": "A", "DECOM": "17/06/2025", "DEC": "20/05/2025", "REC": "E12", "RNE": "S"},
+        # pass 199: DEC before DECOM (the date rules' finding), but it is the adoption itself
+        {"CHILD": "B", "DECOM": "01/05/2025", "DEC": "01/06/2025", "REC": "E11", "RNE": "S"},
+        {"CHILD": "B", "DECOM": "01/06/2025", "RNE": "S"},   # fail 199: starts on the adoption day
+        {"CHILD": "C", "DECOM": "01/05/2025", "DEC": "01/06/2025", "REC": "E11", "RNE": "S"},
+        {"CHILD": "C", "DECOM": "01/05/2025", "DEC": "01/06/2025", "REC": "E11", "RNE": "S"},
+        # pass 199 (both copies): a duplicated adoption episode began before the adoption
+    ]
+    assert rows("199", Episodes=eps) == [3]

@@ -21,6 +21,17 @@ def test_1000_1002_1010_1011():
     assert rows("1002", OC3=oc3, Episodes=eps) == []                   # needs last year's data
 
 
+def test_1002_1010_an_unreadable_date_last_year():
+    # Last year's DECOM of E and DEC of F could not be read (the reader nulled them).
+    last = {"Episodes": [{"CHILD": "E", "DECOM": None, "DEC": "01/06/2024", "REC": "E4A"},
+                         {"CHILD": "F", "DECOM": "01/01/2024", "REC": "E17"},    # ended: REC
+                         {"CHILD": "G", "DECOM": "01/01/2024"}]}                 # open
+    oc3 = [leaver("E"), leaver("F"), leaver("G")]
+    # E had an episode (ended), though its start is unknown
+    assert rows("1002", OC3=oc3, Episodes=[], previous=last) == []      # pass: E had episodes
+    assert rows("1010", OC3=oc3, Episodes=[], previous=last) == [3]     # pass F, fail G
+
+
 def test_1001_thirteen_weeks_after_14():
     header = [{"CHILD": c, "DOB": "01/06/2007"} for c in "ABC"]
     eps = [

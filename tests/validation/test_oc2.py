@@ -1,5 +1,9 @@
 """OC2 family: cohort, SDQ, age-dependent items and substance misuse follow-ups."""
 
+import polars as pl
+
+from carematters.data.caredata import CareData
+from carematters.validation import validate
 from tests.validation.util import rows
 
 # A and B looked after continuously for 12 months at 31/03/2026; N started in the year.
@@ -35,6 +39,19 @@ def test_186_sdq_needed_between_4_and_16():
     ]
     # Third row: born 01/04/2009, 16 at 31/03/2026, so an SDQ is needed too.
     assert rows("186", OC2=rows_, Episodes=EPISODES) == [1, 3]
+
+
+def test_186_a_score_given_but_not_a_number_is_180s_finding():
+    # Text frames, converted by the Context, which keeps the values it could not read.
+    eps = pl.DataFrame({"CHILD": ["A", "B"], "DECOM": ["01/01/2024"] * 2, "RNE": ["S"] * 2,
+                        "LS": ["C2"] * 2})
+    oc2_ = pl.DataFrame({
+        "CHILD": ["A", "B"], "DOB": ["01/01/2015"] * 2,
+        "SDQ_SCORE": ["twelve",   # given but not a number: 180 only
+                      ""],        # blank, no reason: 186
+    })
+    found = validate(CareData({"Episodes": eps, "OC2": oc2_}), year=2026, rules=["180", "186"])
+    assert sorted(found.frame.select("rule", "row").iter_rows()) == [("180", 1), ("186", 2)]
 
 
 def test_188_189_sdq_not_for_under_4_or_17_plus():

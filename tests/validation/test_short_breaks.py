@@ -61,6 +61,30 @@ def test_367_any_12_months_across_the_year_boundary():
     assert rows("367", Episodes=eps) == []
 
 
+def test_367_last_years_breaks_end_by_its_31_march():
+    last_year = {"Episodes": [
+        brk("A", "15/01/2025", "31/03/2025"),   # 75 days, ending on last year's 31 March
+        brk("B", "15/01/2025", "01/04/2025"),   # DEC after last year's end: not a date that
+    ]}                                          # return can hold, so the break is left out
+    eps = [
+        brk("A", "01/05/2025", "03/05/2025"),   # fail: 75 + 2 days from 15 January 2025
+        brk("B", "01/05/2025", "03/05/2025"),   # pass: B's faulty break of last year not counted
+    ]
+    assert rows("367", Episodes=eps, previous=last_year) == [1]
+
+
+def test_367_a_break_ending_before_it_began_is_not_flagged():
+    eps = [
+        brk("A", "01/05/2025", "16/05/2025"),   # fail: A totals 76 days
+        brk("A", "01/06/2025", "16/06/2025"),   # fail
+        brk("A", "01/07/2025", "16/07/2025"),   # fail
+        brk("A", "01/08/2025", "16/08/2025"),   # fail
+        brk("A", "01/09/2025", "17/09/2025"),   # fail
+        brk("A", "10/10/2025", "05/10/2025"),   # pass: DEC before DECOM adds no days
+    ]
+    assert rows("367", Episodes=eps) == [1, 2, 3, 4, 5]
+
+
 def test_382_384_426_placements_and_statuses():
     eps = [
         brk("A", "01/05/2025", place="T1"),            # fail 382

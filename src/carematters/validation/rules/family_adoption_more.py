@@ -30,7 +30,10 @@ def rule_199(ctx: Context) -> pl.DataFrame:
     ]).filter(pl.col("REC").is_in(ADOPTED_REC) & pl.col("DEC").is_not_null())
     first_adoption = adoptions.group_by("CHILD").agg(pl.col("DEC").min().alias("_ADOPTED"))
     eps = ctx.table("Episodes").join(first_adoption, on="CHILD", how="inner")
-    return offending(eps, pl.col("DECOM") >= pl.col("_ADOPTED"))
+    # The adoption's own episode is not "after" it, even when its DEC is (wrongly) before its
+    # DECOM: that is the date rules' finding.
+    own = (pl.col("REC").is_in(ADOPTED_REC) & (pl.col("DEC") == pl.col("_ADOPTED"))).fill_null(False)
+    return offending(eps, (pl.col("DECOM") >= pl.col("_ADOPTED")) & ~own)
 
 
 @rule("334", "The latest period of care must begin on or before the decision that the child "

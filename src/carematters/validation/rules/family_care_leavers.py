@@ -90,15 +90,21 @@ def rule_1001(ctx: Context) -> pl.DataFrame:
 def rule_1002(ctx: Context) -> pl.DataFrame:
     if not ctx.has_previous:
         return pl.DataFrame(schema={ROW: pl.Int64(), "CHILD": pl.String()})
-    seen = _both_years(ctx).select("CHILD").unique()
+    # Any episode row counts, one with an unreadable DECOM too: the child has episodes, and the
+    # bad date is 141's finding.
+    seen = pl.concat([ctx.table("Episodes").select("CHILD"), ctx.prev("Episodes").select("CHILD")]
+                     ).drop_nulls().unique()
     return offending(in_cohort(ctx.table("OC3"), seen), ~pl.col("IN_COHORT"))
 
 
 @rule("1010", "Open episode at the end of last year but no episodes this year, and care leaver "
       "data given", tables=["OC3"], fields=OC3_ITEMS)
 def rule_1010(ctx: Context) -> pl.DataFrame:
+    # Open: no DEC and no REC. A DEC missing beside a REC is one last year's reader could not
+    # read (the episode ended), not an open episode.
+    rec_blank = pl.col("REC").is_null() | (pl.col("REC").cast(pl.String).str.strip_chars() == "")
     open_last = ctx.prev_episodes.lazy().filter(
-        pl.col("IS_LAST") & pl.col("DEC").is_null()).select("CHILD").collect()
+        pl.col("IS_LAST") & pl.col("DEC").is_null() & rec_blank).select("CHILD").collect()
     leavers = ctx.table("OC3").join(open_last, on="CHILD", how="semi")
     return leavers.join(ctx.children_with_episodes, on="CHILD", how="anti").select(ROW, "CHILD")
 

@@ -11,7 +11,14 @@ import polars as pl
 
 from carematters.data.years import age_on_expr
 from carematters.validation.context import ROW, Context
-from carematters.validation.helpers import any_present, blank, in_cohort, offending, present
+from carematters.validation.helpers import (
+    any_present,
+    blank,
+    given,
+    in_cohort,
+    offending,
+    present,
+)
 from carematters.validation.registry import rule
 
 FLAGS = ("CONVICTED", "HEALTH_CHECK", "IMMUNISATIONS", "TEETH_CHECK", "HEALTH_ASSESSMENT",
@@ -87,8 +94,10 @@ def rule_185(ctx: Context) -> pl.DataFrame:
 @rule("186", "Children 4+ at the start and under 17 at the end of the year, looked after 12 "
       "months, need an SDQ score or reason", tables=["OC2"], fields=SDQ)
 def rule_186(ctx: Context) -> pl.DataFrame:
+    # A score given but not a number (e.g. "twelve") is 180's finding; it was completed, so
+    # it is not reported here a second time as missing.
     condition = (IN & (pl.col("AGE_START") >= 4) & (pl.col("AGE_END") < 17)
-                 & blank("SDQ_SCORE") & blank("SDQ_REASON"))
+                 & ~given(ctx, "OC2", "SDQ_SCORE") & blank("SDQ_REASON"))
     return offending(oc2(ctx), condition)
 
 

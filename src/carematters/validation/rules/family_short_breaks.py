@@ -58,8 +58,10 @@ def rule_367(ctx: Context) -> pl.DataFrame:
         "CHILD", "_A", "_C", overlap.clip(lower_bound=0).alias("_D"))
     busy = (pairs.group_by("CHILD", "_A", "_C").agg(pl.col("_D").sum().alias("_DAYS"))
             .filter(pl.col("_DAYS") > 75))
-    inside = breaks.filter(pl.col("_THIS")).join(busy, on="CHILD").filter(
-        (pl.col("_E") > pl.col("_A")) & (pl.col("_S") < pl.col("_C")))
+    # Only breaks adding days to the window are flagged: one ending on or before its start (DEC
+    # before DECOM, another rule's finding) adds none.
+    inside = breaks.filter(pl.col("_THIS") & (pl.col("_E") > pl.col("_S"))).join(
+        busy, on="CHILD").filter((pl.col("_E") > pl.col("_A")) & (pl.col("_S") < pl.col("_C")))
     return inside.select(pl.col("_ROW").alias(ROW), "CHILD").unique().collect(
         engine="streaming")
 
@@ -73,7 +75,11 @@ def _v3_breaks(ctx: Context) -> pl.DataFrame:
             pl.lit(this).alias("_THIS"), pl.col(ROW).alias("_ROW"))
 
     now = of(ctx.table("Episodes"), ctx.end, True)
-    before = of(ctx.prev("Episodes"), year_end(ctx.year - 1), False)
+    # Last year's return speaks for last year only: a DEC after its 31 March cannot be true there
+    # (a break still running then is in this year's return, taken from there), so the real end
+    # of such a break is unknown and it is left out rather than counted as months of breaks.
+    last_end = year_end(ctx.year - 1)
+    before = of(ctx.prev("Episodes"), last_end, False).filter(pl.col("_E") <= pl.lit(last_end))
     before = before.join(now, on=["CHILD", "_S"], how="anti")
     return pl.concat([now, before]).filter(pl.col("_E").is_not_null())
 
