@@ -71,10 +71,13 @@ def test_157_197a_197b():
         oc2("A", "01/01/2015", SDQ_SCORE=3, SDQ_REASON="SDQ2"),  # fail 197a: both
         oc2("B", "01/06/2021"),                               # fail 197B: turns 4 in the year
         oc2("B", "01/06/2015"),                               # pass 197B: 10 all year
+        oc2("B", "01/04/2008"),                               # fail 197B: 17 on 01/04/2025
+        oc2("B", "31/03/2008"),                               # pass 197B: 17 the day before
+        oc2("B", "01/04/2021"),                               # fail 197B: 4 on 01/04/2025
     ]
     assert rows("157", OC2=rows_, Episodes=EPISODES) == [1]
     assert rows("197a", OC2=rows_, Episodes=EPISODES) == [2]
-    assert rows("197B", OC2=rows_, Episodes=EPISODES) == [3]
+    assert rows("197B", OC2=rows_, Episodes=EPISODES) == [3, 5, 7]
 
 
 def test_180_181_values():

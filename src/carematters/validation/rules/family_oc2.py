@@ -7,6 +7,8 @@ Ages are whole years on 1 April / 31 March from the OC2 DOB (the Header DOB when
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import polars as pl
 
 from carematters.data.years import age_on_expr
@@ -140,10 +142,16 @@ def rule_197a(ctx: Context) -> pl.DataFrame:
 @rule("197B", "SDQ score or reason should be given for a child turning 4 or 17 in the year",
       tables=["OC2"], fields=SDQ)
 def rule_197b(ctx: Context) -> pl.DataFrame:
-    turns = ((pl.col("AGE_START") < 4) & (pl.col("AGE_END") >= 4)) | (
-        (pl.col("AGE_START") < 17) & (pl.col("AGE_END") >= 17)
+    # The 4th or 17th birthday falls in the collection year, 1 April to 31 March inclusive: a
+    # birthday on 1 April itself counts (the child was 3 or 16 the day before the year began).
+    frame = oc2(ctx).with_columns(
+        age_on_expr(pl.coalesce("DOB", "HEADER_DOB"), ctx.start - timedelta(days=1))
+        .alias("_AGE_BEFORE")
     )
-    return offending(oc2(ctx), IN & turns & blank("SDQ_SCORE") & blank("SDQ_REASON"))
+    turns = ((pl.col("_AGE_BEFORE") < 4) & (pl.col("AGE_END") >= 4)) | (
+        (pl.col("_AGE_BEFORE") < 17) & (pl.col("AGE_END") >= 17)
+    )
+    return offending(frame, IN & turns & blank("SDQ_SCORE") & blank("SDQ_REASON"))
 
 
 @rule("198", "Reason for no SDQ score given for a child not looked after continuously for 12 "
