@@ -18,6 +18,7 @@ from carematters.improvement.progress import trend
 from carematters.indicators.registry import all_indicators
 from carematters.reports import charts
 from carematters.reports.indicators import format_value
+from carematters.reports.style import BASE_CSS
 
 RAG_COLOURS = {"green": "#00703c", "amber": "#f47738", "red": "#d4351c", "grey": "#505a5f"}
 
@@ -25,15 +26,9 @@ ACTION_COLUMNS = ["priority", "action", "title", "owner", "due", "status", "over
                   "days_overdue", "indicator", "baseline", "baseline_year", "target",
                   "target_year", "latest_year", "latest", "expected", "progress", "rag"]
 
-_CSS = """
-body{font-family:Arial,sans-serif;color:#0b0c0c;margin:2em;max-width:1100px}
-h1{font-size:2em}h2{border-top:2px solid #1d70b8;padding-top:.5em;margin-top:2em}
-table{border-collapse:collapse;width:100%;margin:1em 0}
-th,td{border-bottom:1px solid #b1b4b6;padding:.4em;text-align:left;vertical-align:top}
-td.num{text-align:right;font-variant-numeric:tabular-nums}
+_CSS = BASE_CSS + """
 .rag{color:#fff;font-weight:bold;padding:.1em .5em;display:inline-block}
 .overdue{color:#d4351c;font-weight:bold}
-figure{display:inline-block;margin:.5em;vertical-align:top}svg{max-width:100%;height:auto}
 """
 
 

@@ -19,6 +19,7 @@ from carematters.indicators.headline import CEASED_GROUPS, PLACEMENT_GROUPS
 from carematters.indicators.health import SDQ_BANDS
 from carematters.indicators.registry import AVERAGE_UNITS, THEMES
 from carematters.reports import charts
+from carematters.reports.style import BASE_CSS
 from carematters.stocktake.suppression import DEFAULT_THRESHOLD, SUPPRESSED, suppress_counts
 
 CSV_COLUMNS = ["indicator", "year", "numerator", "denominator", "value"]
@@ -145,15 +146,9 @@ def write_workbook(path: Path, results: pl.DataFrame, *, year: int,
     return path
 
 
-_CSS = """
-body{font-family:Arial,sans-serif;color:#0b0c0c;margin:2em;max-width:1100px}
-h1{font-size:2em}h2{border-top:2px solid #1d70b8;padding-top:.5em;margin-top:2em}
-table{border-collapse:collapse;width:100%;margin:1em 0}
-th,td{border-bottom:1px solid #b1b4b6;padding:.4em;text-align:left;vertical-align:top}
-td.num{text-align:right;font-variant-numeric:tabular-nums}
+_CSS = BASE_CSS + """
 .met{color:#00703c;font-weight:bold}.notmet{color:#d4351c;font-weight:bold}
 .note{color:#505a5f;font-size:.9em}details{margin:.2em 0}
-figure{display:inline-block;margin:.5em;vertical-align:top}svg{max-width:100%;height:auto}
 @media print{details{display:block}}
 """
 

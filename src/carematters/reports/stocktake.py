@@ -16,6 +16,7 @@ import xlsxwriter
 from carematters.indicators.registry import THEMES, all_indicators
 from carematters.reports import charts
 from carematters.reports.indicators import THEME_TITLES, definitions_table, format_value
+from carematters.reports.style import BASE_HEAD_CSS
 from carematters.stocktake.pool import POOLED
 from carematters.stocktake.suppression import DEFAULT_THRESHOLD, SUPPRESSED
 
@@ -99,9 +100,7 @@ def write_workbook(path: Path, table: pl.DataFrame) -> Path:
     return path
 
 
-_CSS = """
-body{font-family:Arial,sans-serif;color:#0b0c0c;margin:2em;max-width:1100px}
-h1{font-size:2em}h2{border-top:2px solid #1d70b8;padding-top:.5em;margin-top:2em}
+_CSS = BASE_HEAD_CSS + """
 h3{margin-top:1.5em}table{border-collapse:collapse;margin:1em 0}
 th,td{border-bottom:1px solid #b1b4b6;padding:.3em .6em;text-align:left}
 td.num{text-align:right;font-variant-numeric:tabular-nums}tr.pooled td{font-weight:bold}
