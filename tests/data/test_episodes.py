@@ -89,3 +89,18 @@ def test_continuously_looked_after_cohort():
     cohort = continuously_looked_after(eps, 2024)["CHILD"].to_list()
     # C1 and C3 were in care all year; C7 ceased and came back; V had a short break; A entered 1/4.
     assert cohort == ["A", "C1", "C3"]
+
+
+def test_a_reason_for_ending_that_is_no_code_does_not_end_care():
+    # Each child moves placement on 1 October 2023, the next episode starting the same day.
+    eps = episodes(
+        ("LOWER", "01/01/2022", "S", "C2", "U6", "01/10/2023", "x1"),  # slip for X1: no code
+        ("LOWER", "01/10/2023", "P", "C2", "U4", None, None),
+        ("BLANK", "01/01/2022", "S", "C2", "U6", "01/10/2023", None),  # blank: 148's finding
+        ("BLANK", "01/10/2023", "P", "C2", "U4", None, None),
+        ("LEFT", "01/01/2022", "S", "C2", "U6", "01/10/2023", "E8"),  # left care that day
+        ("LEFT", "01/10/2023", "P", "C2", "U4", None, None),
+    )
+    # An unknown reason says nothing either way: the dates show care went on.
+    assert continuously_looked_after(eps, 2024)["CHILD"].to_list() == ["BLANK", "LOWER"]
+    assert ceased_in_year(eps, 2024)["CHILD"].to_list() == ["LEFT"]

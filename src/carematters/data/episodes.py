@@ -183,6 +183,14 @@ def looked_after_during(episodes: pl.DataFrame, year: int) -> pl.DataFrame:
     )
 
 
+def ceases_care() -> pl.Expr:
+    """The episode's reason for ending says the child left care: a ceasing code (E...), not X1
+    (a new episode the same day). A value that is no code at all (a lower-case `x1`, a typing
+    slip) says nothing either way and counts as blank: validation reports it (149), and the
+    child's continuity is judged from the dates, as for a blank reason."""
+    return pl.col("REC").str.starts_with("E").fill_null(False)
+
+
 def started_in_year(episodes: pl.DataFrame, year: int) -> pl.DataFrame:
     """Children who started to be looked after in the year, counted once at their first start."""
     starts = episodes.filter(
@@ -193,11 +201,7 @@ def started_in_year(episodes: pl.DataFrame, year: int) -> pl.DataFrame:
 
 def ceased_in_year(episodes: pl.DataFrame, year: int) -> pl.DataFrame:
     """Children who ceased to be looked after in the year, counted once at their last ceasing."""
-    ceased = episodes.filter(
-        pl.col("REC").is_not_null()
-        & (pl.col("REC") != "X1")
-        & pl.col("DEC").is_between(year_start(year), year_end(year))
-    )
+    ceased = episodes.filter(ceases_care() & pl.col("DEC").is_between(year_start(year), year_end(year)))
     return ceased.sort(["CHILD", "DEC"]).unique("CHILD", keep="last", maintain_order=True)
 
 
@@ -220,12 +224,7 @@ def continuously_looked_after_until(episodes: pl.DataFrame, end: date) -> pl.Dat
     start = add_years(end, -1) + timedelta(days=1)
     breaks_continuity = (
         ((pl.col("RNE") == "S") & (pl.col("DECOM") > start) & (pl.col("DECOM") <= end))
-        | (
-            pl.col("REC").is_not_null()
-            & (pl.col("REC") != "X1")
-            & (pl.col("DEC") >= start)
-            & (pl.col("DEC") < end)
-        )
+        | (ceases_care() & (pl.col("DEC") >= start) & (pl.col("DEC") < end))
         | (pl.col("LS").is_in(SHORT_BREAK_LS) & overlaps(start, end))
     ).fill_null(False)
     excluded = episodes.filter(breaks_continuity).select("CHILD").unique()
