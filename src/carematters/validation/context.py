@@ -84,9 +84,13 @@ class Context:
         la: str | None = None,
         providers: pl.DataFrame | None = None,
         problems: Iterable[object] = (),
+        history: CareData | None = None,
     ) -> None:
         self.current = current
         self.previous = previous
+        #: The child's earlier returns, from before last year (their tables put together), when
+        #: supplied: the rules judging a whole care history (1000-1002, 199) read them too.
+        self.history = history
         self.year = year
         self.la = la or current.la
         self.start: date = year_start(year)
@@ -94,8 +98,8 @@ class Context:
         #: The Ofsted provider register (`carematters.data.providers.SCHEMA`), when supplied; the
         #: rules that need it (219, 221, 224, 227-229, 241, 1008) report nothing without it.
         self.providers = providers
-        self._tables: dict[tuple[bool, str], pl.DataFrame] = {}
-        self._unreadable: dict[tuple[bool, str], dict[str, pl.DataFrame]] = {}
+        self._tables: dict[tuple[str, str], pl.DataFrame] = {}
+        self._unreadable: dict[tuple[str, str], dict[str, pl.DataFrame]] = {}
         self._shared: dict[str, object] = {}
         self._problems = tuple(problems)
 
@@ -103,20 +107,38 @@ class Context:
 
     def table(self, name: str) -> pl.DataFrame:
         """This year's table `name`, conformed (all columns, `_row`)."""
-        return self._get(False, name)
+        return self._get("current", name)
 
     def prev(self, name: str) -> pl.DataFrame:
         """Last year's table `name` (empty when no previous return was given)."""
-        return self._get(True, name)
+        return self._get("previous", name)
+
+    def earlier(self, name: str) -> pl.DataFrame:
+        """Table `name` of the returns from before last year (empty when no history was given)."""
+        return self._get("history", name)
 
     @property
     def has_previous(self) -> bool:
         return self.previous is not None
 
-    def _get(self, previous: bool, name: str) -> pl.DataFrame:
-        key = (previous, name)
+    @property
+    def has_history(self) -> bool:
+        return self.history is not None
+
+    @property
+    def first_year_seen(self) -> int | None:
+        """The earliest collection year whose returns this run sees: the history's first year,
+        else last year (with a previous return), else this year; None when a history was given
+        without its years (then how far back it reaches is unknown)."""
+        if self.history is not None:
+            return min(self.history.years) if self.history.years else None
+        return self.year - 1 if self.previous is not None else self.year
+
+    def _get(self, which: str, name: str) -> pl.DataFrame:
+        key = (which, name)
         if key not in self._tables:
-            source = self.previous if previous else self.current
+            source = {"current": self.current, "previous": self.previous,
+                      "history": self.history}[which]
             frame = source[name] if source is not None else table(name).empty()
             self._tables[key], self._unreadable[key] = conform(frame, name)
         return self._tables[key]
@@ -125,7 +147,7 @@ class Context:
         """Rows of this year's `name` whose `column` held text that is not a valid value of the
         column's type (only for frames not typed by a reader): `_row`, CHILD, VALUE."""
         self.table(name)
-        found = self._unreadable[(False, name)].get(column)
+        found = self._unreadable[("current", name)].get(column)
         if found is None:
             return pl.DataFrame(schema={ROW: pl.Int64(), "CHILD": pl.String(), "VALUE": pl.String()})
         return found

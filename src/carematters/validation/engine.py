@@ -76,16 +76,22 @@ def validate(
     progress: Progress | None = None,
     problems: Iterable[object] = (),
     providers: pl.DataFrame | None = None,
+    history: CareData | None = None,
 ) -> Findings:
     """Findings of every rule in force in `year` (or just `rules`) over `current`.
 
     `previous` is last year's return, needed by the rules comparing years (502, 503A-J...).
     `providers` is the Ofsted provider register (`carematters.data.providers.read_register`),
     needed by the rules comparing an episode's URN with it (219, 221, 224, 227-229, 241, 1008).
+    `history` holds the earlier returns, from before last year, put together (at least their
+    Episodes; give their `years`): the rules that judge the child's whole care history (1000,
+    1001, 1002, 199) then see care that ended before last year. Without it they see this year's
+    and last year's returns only.
     """
     year = collection_year(current, year)
     problems = tuple(problems)
-    ctx = Context(current, previous, year=year, la=la, providers=providers, problems=problems)
+    ctx = Context(current, previous, year=year, la=la, providers=providers, problems=problems,
+                  history=history)
     chosen = rules_for(year, rules)
     frames = [problem_findings(
         problems, ctx, {r.code: r for r in chosen}, restricted=rules is not None

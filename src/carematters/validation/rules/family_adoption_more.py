@@ -23,11 +23,13 @@ def _adopted_in_year(ctx: Context) -> pl.DataFrame:
       tables=["Episodes"], fields=["DECOM", "REC"])
 def rule_199(ctx: Context) -> pl.DataFrame:
     # A child adopted and looked after again gets a new identifier, so an episode starting after
-    # an adoption (this year or last) under the same identifier is an error.
-    adoptions = pl.concat([
-        ctx.table("Episodes").select("CHILD", "DEC", "REC"),
-        ctx.prev("Episodes").select("CHILD", "DEC", "REC"),
-    ]).filter(pl.col("REC").is_in(ADOPTED_REC) & pl.col("DEC").is_not_null())
+    # an adoption (this year, last year, or an earlier year when the history is given) under
+    # the same identifier is an error.
+    parts = [ctx.table("Episodes").select("CHILD", "DEC", "REC"),
+             ctx.prev("Episodes").select("CHILD", "DEC", "REC")]
+    if ctx.has_history:
+        parts.append(ctx.earlier("Episodes").select("CHILD", "DEC", "REC"))
+    adoptions = pl.concat(parts).filter(pl.col("REC").is_in(ADOPTED_REC) & pl.col("DEC").is_not_null())
     first_adoption = adoptions.group_by("CHILD").agg(pl.col("DEC").min().alias("_ADOPTED"))
     eps = ctx.table("Episodes").join(first_adoption, on="CHILD", how="inner")
     # The adoption's own episode is not "after" it, even when its DEC is (wrongly) before its

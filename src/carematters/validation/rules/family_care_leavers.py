@@ -1,9 +1,10 @@
 """Who may have care leaver (OC3) information, judged from episodes this year and last year:
 1000, 1001, 1002, 1010, 1011, 1012, 1014, 348.
 
-The tool sees at most two returns, so "previously looked after" means in this or last year's
-episodes; a care leaver whose care ended earlier is not flagged by rules needing last year's
-data when it was not given.
+Without a history "previously looked after" means in this or last year's episodes; a care
+leaver whose care ended earlier is not flagged by rules needing last year's data when it was not
+given. With a history (`validate(..., history=...)`: the returns from before last year) the
+episodes of those years count too, so a care leaver whose care ended years ago is seen as one.
 """
 
 from __future__ import annotations
@@ -32,10 +33,16 @@ def _both_years(ctx: Context) -> pl.DataFrame:
 
 
 def _episodes_of_both_years(ctx: Context) -> pl.DataFrame:
+    """This year's, last year's and (when given) earlier years' episodes: an episode open across
+    31 March is in two returns, and the later return's copy (which may carry its end) wins."""
     columns = ["CHILD", "DECOM", "DEC", "REC", "LS", "RNE"]
-    current = ctx.table("Episodes").lazy().select(columns)
-    last = ctx.prev("Episodes").lazy().select(columns)
-    return pl.concat([current, last]).filter(pl.col("DECOM").is_not_null()).unique(
+    parts = [ctx.table("Episodes").lazy().select(columns), ctx.prev("Episodes").lazy().select(columns)]
+    if ctx.has_history:
+        # The earlier returns may hold an episode twice (open at one 31 March, ended by the
+        # next): the copy with its end comes first, so it is the one kept.
+        parts.append(ctx.earlier("Episodes").lazy().select(columns).sort(
+            "DEC", descending=True, nulls_last=True, maintain_order=True))
+    return pl.concat(parts).filter(pl.col("DECOM").is_not_null()).unique(
         ["CHILD", "DECOM"], keep="first", maintain_order=True
     ).collect()
 
@@ -50,11 +57,18 @@ def rule_1000(ctx: Context) -> pl.DataFrame:
 @rule("1001", "The episodes do not show a relevant or former relevant child, so care leaver "
       "information is not needed", tables=["OC3"], fields=OC3_ITEMS)
 def rule_1001(ctx: Context) -> pl.DataFrame:
-    if not ctx.has_previous or ctx.prev("Episodes").height == 0:
+    earlier = ctx.prev("Episodes").height + (ctx.earlier("Episodes").height if ctx.has_history else 0)
+    if not (ctx.has_previous or ctx.has_history) or earlier == 0:
         return pl.DataFrame(schema={ROW: pl.Int64(), "CHILD": pl.String()})
-    # Only young people under 20 at 31 March: older ones' care falls before last year's return.
-    young = ctx.dob.filter(pl.col("DOB").dt.offset_by("20y") > ctx.end).select("CHILD")
-    candidates = _leavers(ctx).join(young, on="CHILD", how="semi")
+    candidates = _leavers(ctx)
+    first_seen = ctx.first_year_seen
+    if first_seen is not None:
+        # Care ends by 18, so a young person under 20 at 31 March was in care no earlier than
+        # last year; each earlier year seen reaches one year older. Older ones' care falls
+        # before the returns given: they are left out.
+        oldest = 20 + (ctx.year - 1 - first_seen)
+        young = ctx.dob.filter(pl.col("DOB").dt.offset_by(f"{oldest}y") > ctx.end).select("CHILD")
+        candidates = candidates.join(young, on="CHILD", how="semi")
     # Every figure below is per child and only joined to these care leavers: their episodes
     # are all that need summing (a tenth of both years' episodes).
     eps = _both_years(ctx).join(candidates.select("CHILD").unique(), on="CHILD", how="semi")
@@ -91,9 +105,12 @@ def rule_1002(ctx: Context) -> pl.DataFrame:
     if not ctx.has_previous:
         return pl.DataFrame(schema={ROW: pl.Int64(), "CHILD": pl.String()})
     # Any episode row counts, one with an unreadable DECOM too: the child has episodes, and the
-    # bad date is 141's finding.
-    seen = pl.concat([ctx.table("Episodes").select("CHILD"), ctx.prev("Episodes").select("CHILD")]
-                     ).drop_nulls().unique()
+    # bad date is 141's finding. Earlier years' episodes, when given, count as well: a care
+    # leaver whose care ended before last year has had episodes.
+    parts = [ctx.table("Episodes").select("CHILD"), ctx.prev("Episodes").select("CHILD")]
+    if ctx.has_history:
+        parts.append(ctx.earlier("Episodes").select("CHILD"))
+    seen = pl.concat(parts).drop_nulls().unique()
     return offending(in_cohort(ctx.table("OC3"), seen), ~pl.col("IN_COHORT"))
 
 
