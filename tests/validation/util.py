@@ -31,17 +31,24 @@ def frame(name: str, rows: list[dict]) -> pl.DataFrame:
 
 
 def flagged(code: str, *, year: int = 2026, previous: dict | None = None, la: str | None = None,
-            providers: pl.DataFrame | None = None, **tables) -> list:
+            providers: pl.DataFrame | None = None, history: dict | None = None,
+            **tables) -> list:
     """Rows (table, row) that rule `code` flags; fails if the rule raised. `la`: the returning
     authority (DfE or ONS code), for rules on the placement's location; `providers`: the Ofsted
-    provider register (`carematters.data.providers`)."""
+    provider register (`carematters.data.providers`); `history`: the returns from before last
+    year (tables put together), as from the two years before last."""
     current = CareData({name: frame(name, rows) for name, rows in tables.items()}, la=la,
                        years=(year,))
     prev = None
     if previous is not None:
         prev = CareData({name: frame(name, rows) for name, rows in previous.items()},
                         years=(year - 1,))
-    findings = validate(current, prev, year=year, rules=[code], providers=providers)
+    earlier = None
+    if history is not None:
+        earlier = CareData({name: frame(name, rows) for name, rows in history.items()},
+                           years=(year - 3, year - 2))
+    findings = validate(current, prev, year=year, rules=[code], providers=providers,
+                        history=earlier)
     assert findings.rule_errors.height == 0, findings.rule_errors["message"].to_list()
     return sorted(findings.frame.select("table", "row").iter_rows())
 
