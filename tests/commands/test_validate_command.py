@@ -89,3 +89,28 @@ def test_help_names_the_register_options():
     result = runner.invoke(app, ["validate", "--help"], env={"COLUMNS": "200"})
     for option in ("--children-homes", "--social-care-providers", "--provider-register"):
         assert option in result.output
+
+
+def test_history_returns_are_read_and_passed(tmp_path, monkeypatch):
+    # X left care in 2022: in the 2023 return only. Without it, 1002 says X was never in care.
+    oc3 = pl.DataFrame({"CHILD": ["X"], "IN_TOUCH": ["YES"], "ACTIV": ["F1"], "ACCOM": ["B1"]})
+    returns = {
+        "2026": CareData({"OC3": oc3, "Header": pl.DataFrame({"CHILD": ["X"]})}, years=(2026,)),
+        "2025": CareData({"Episodes": pl.DataFrame({"CHILD": ["Q"], "DECOM": [date(2025, 1, 1)]})},
+                         years=(2025,)),
+        "2023": CareData({"Episodes": pl.DataFrame({
+            "CHILD": ["X"], "DECOM": [date(2021, 6, 1)], "DEC": [date(2022, 9, 1)],
+            "REC": ["E8"]})}, years=(2023,)),
+    }
+    read = []
+
+    def load(paths, *, year, la):
+        read.append(([p.name for p in paths], year))
+        return returns[paths[0].name], []
+
+    monkeypatch.setattr(command, "load", load)
+    args = ["validate", "2026", "--year", "2026", "--previous", "2025", "--rule", "1002"]
+    assert runner.invoke(app, args).exit_code == 1                      # 1002 fires on X
+    result = runner.invoke(app, [*args, "--history", "2023"])
+    assert result.exit_code == 0, result.output                          # X's care is seen
+    assert read[-1] == (["2023"], None)   # each earlier return read for its own year

@@ -2,6 +2,8 @@
 
 The Ofsted provider register (`--children-homes`, `--social-care-providers`,
 `--provider-register`) is optional: without it the rules comparing URNs with it report nothing.
+So are the returns from before last year (`--history`, any number, put together): with them the
+rules judging the child's whole care history (1000, 1001, 1002, 199) see care that ended earlier.
 
 Exit status: 0 no findings, 1 findings, 2 input that could not be read.
 """
@@ -83,7 +85,8 @@ def load_providers(children_homes: Path | None, social_care_providers: Path | No
 
 def run(paths: list[Path], *, year: int | None, previous: list[Path] | None, la: str | None,
         out: Path | None, rules: list[str] | None, children_homes: Path | None = None,
-        social_care_providers: Path | None = None, register: list[Path] | None = None) -> int:
+        social_care_providers: Path | None = None, register: list[Path] | None = None,
+        history: list[Path] | None = None) -> int:
     from carematters.reports.validation import write_all
     from carematters.validation import validate
 
@@ -95,6 +98,8 @@ def run(paths: list[Path], *, year: int | None, previous: list[Path] | None, la:
     try:
         current, problems = load(paths, year=year, la=la)
         last = load(previous, year=year - 1 if year else None, la=la)[0] if previous else None
+        # Each earlier return is read for its own year (the folder's name or the XML's).
+        earlier = load(history, year=None, la=la)[0] if history else None
     except Unreadable as error:
         err_console.print(f"[red]Cannot read the return:[/red] {error}")
         return 2
@@ -108,7 +113,7 @@ def run(paths: list[Path], *, year: int | None, previous: list[Path] | None, la:
             bar.update(task, completed=done, total=total, description=f"Rule {code}")
 
         findings = validate(current, last, year=year, la=la, rules=rules, progress=advance,
-                            problems=problems, providers=providers)
+                            problems=problems, providers=providers, history=earlier)
     if len(findings) == 0:
         console.print("[green]No findings: every rule passed.[/green]")
     else:
@@ -130,6 +135,10 @@ def register(app: typer.Typer) -> None:
             "--year", help="Collection year, the year ending 31 March (2026 = 2025-26).")] = None,
         previous: Annotated[list[Path] | None, typer.Option(
             "--previous", help="Last year's return, for the rules comparing years.")] = None,
+        history: Annotated[list[Path] | None, typer.Option(
+            "--history", help="A return from before last year (repeat for more): with them "
+            "the rules on the whole care history (1000, 1001, 1002, 199) see care that ended "
+            "earlier.")] = None,
         la: Annotated[str | None, typer.Option("--la", help="Local authority code.")] = None,
         out: Annotated[Path | None, typer.Option(
             "--out", help="Write findings.csv, findings.xlsx and findings.html here.")] = None,
@@ -157,5 +166,5 @@ def register(app: typer.Typer) -> None:
         raise typer.Exit(run(paths, year=year, previous=previous, la=la, out=out, rules=rule,
                              children_homes=children_homes,
                              social_care_providers=social_care_providers,
-                             register=provider_register))
+                             register=provider_register, history=history))
 
