@@ -266,3 +266,30 @@ def test_record_fields_are_found_from_the_models():
     assert places["Episodes", "RNE"] == returncheck.Place("placements", "reason for new episode")
     assert places["Header", "UPN"] == returncheck.Place("identity", "unique pupil number")
     assert places["Reviews", "REVIEW"] == returncheck.Place("reviews", "date of review")
+
+
+def test_a_care_leaver_whose_care_ended_years_ago_is_not_never_looked_after(faulty, login):
+    # LEAVER was looked after from 2020 (age 15) to June 2023: in neither this year's return
+    # nor last year's, but the record holds it. The check passes it as the history, so 1002
+    # ("no episodes of care for this young person") does not fire on this year's OC3 row.
+    from carematters.validation import validate
+    from carematters.web.children.exporter import export_caredata
+    from carematters.web.children.models import CareLeaverOutcome, Child
+
+    own = faulty.children["own"]
+    leaver = Child.objects.create(
+        authority=own.authority, child_id="LEAVER", given_name="Lee", family_name="Test",
+        dob=date(2005, 6, 1), sex="F", ethnicity="WBRI", team=own.team,
+        social_worker=own.social_worker)
+    Episode.objects.create(child=leaver, decom=date(2020, 6, 1), rne="S", ls="C2", cin="N1",
+                           place="U3", place_provider="PR1", dec=date(2023, 6, 1), rec="E8")
+    CareLeaverOutcome.objects.create(child=leaver, year=YEAR, in_touch="YES", activ="F1",
+                                     accom="B1")
+    # The two returns alone would report LEAVER under 1002 (the false positive this prevents).
+    two_years = validate(export_caredata(own.authority, YEAR), export_caredata(own.authority,
+                         YEAR - 1), year=YEAR, rules=["1002"], la=own.authority.code)
+    assert two_years.frame["child"].to_list() == ["LEAVER"]
+    response = _page(login(faulty.users["analyst"]))
+    fixes = {(r["child"], r["rule"]) for r in response.context["rows"]}
+    assert ("LEAVER", "1002") not in fixes
+    assert ("OWN", INVALID_RNE) in fixes   # the check still reports what is wrong

@@ -15,7 +15,7 @@ from django.utils import timezone
 from carematters.data import CareData, table
 from carematters.data.codes import ADOPTED_REC
 from carematters.data.schema import tables_in_year
-from carematters.data.years import year_end, year_start
+from carematters.data.years import collection_year_of, year_end, year_start
 from carematters.web.children import models as m
 
 #: Record models by the table they feed (MissingEpisode also feeds ReturnInterviews, Review
@@ -260,3 +260,17 @@ def _scope(frames: dict[str, pl.DataFrame], year: int) -> dict[str, pl.DataFrame
         scoped["UASC"] = scoped["UASC"].filter(
             pl.col("DUC").is_null() | (pl.col("DUC") >= year_start(year)))
     return scoped
+
+
+def export_earlier_episodes(authority, year: int) -> CareData:
+    """The episodes of care that ended before last year (collection year `year` - 1) began: what
+    the returns for `year` and the year before do not hold, and the DfE rules judging a whole
+    care history (1000-1002, 199) need (`validate(..., history=...)`). Its `years` run from the
+    year of the earliest of them to the year before last."""
+    children = m.Child.objects.filter(authority=authority).values_list("child_id", "dob")
+    rows = _record_rows(authority.pk, "Episodes", dict(children))
+    episodes = _frame("Episodes", rows).filter(pl.col("DEC") < year_start(year - 1))
+    first = episodes["DECOM"].min()
+    years = range(collection_year_of(first), year - 1) if first is not None else ()
+    return CareData({"Episodes": episodes}, la=authority.code, years=tuple(years),
+                    source=f"record of {authority.name}")

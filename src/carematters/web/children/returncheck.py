@@ -3,7 +3,9 @@ submitted, and saying which record field each finding points at.
 
 The return for a year and the year before are exported through the app's one exporter
 (`children/exporter.py`) and run through `carematters.validation.validate`, with the user's
-authority as `--la` and, when an analyst uploaded it today, the Ofsted provider register.
+authority as `--la` and, when an analyst uploaded it today, the Ofsted provider register. The
+record holds every year, so the episodes that ended before the year before go in as the history:
+a care leaver whose care ended years ago is not reported as never looked after (1002).
 
 Caching: one Django cache entry per authority, collection year and day, as the planning pages
 cache their forecast. A whole return takes seconds to check, so the analysts' page computes it
@@ -32,7 +34,12 @@ from carematters.validation import Findings, validate
 from carematters.validation.engine import FINDING
 from carematters.web.accounts.models import AuditEvent, Role
 from carematters.web.children import models as m
-from carematters.web.children.exporter import MODEL_FOR_TABLE, SECOND_TABLES, export_caredata
+from carematters.web.children.exporter import (
+    MODEL_FOR_TABLE,
+    SECOND_TABLES,
+    export_caredata,
+    export_earlier_episodes,
+)
 from carematters.web.children.sections import section_url_slug
 
 CACHE_SECONDS = 24 * 60 * 60
@@ -125,13 +132,16 @@ def child_index(authority_id: int, year: int) -> pl.DataFrame | None:
 
 
 def run(authority, year: int) -> ReturnCheck:
-    """Export the year and the year before from the record, run every rule in force, cache it."""
+    """Export the year, the year before and the earlier episodes from the record, run every rule
+    in force, cache it."""
     dfe = [t.name for t in tables_in_year(year)]
     current = export_caredata(authority, year, dfe)
     previous = export_caredata(authority, year - 1, [t.name for t in tables_in_year(year - 1)])
+    history = export_earlier_episodes(authority, year)
     providers, register = register_for(authority)
     state = record_state(authority)
-    findings = validate(current, previous, year=year, la=authority.code, providers=providers)
+    findings = validate(current, previous, year=year, la=authority.code, providers=providers,
+                        history=history)
     # The rules themselves (closures) cannot be pickled into the cache, and the pages need only
     # the findings: keep the frame.
     findings = Findings(findings.frame, (), findings.year)
