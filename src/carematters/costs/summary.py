@@ -73,10 +73,13 @@ def window_costs(
         .join(days.group_by("GROUP").agg(pl.col("DAYS").sum(), pl.col("PLACEMENT_COST").sum()),
               on="GROUP", how="left")
         .with_columns(pl.col("DAYS", "PLACEMENT_COST").fill_null(0))
+        # Money in pounds and pence: a sum over thousands of daily costs otherwise differs in its
+        # last bits from run to run (the parallel group-by adds in no fixed order).
+        .with_columns(pl.col("PLACEMENT_COST").round(2))
     )
     by_process = (
         processes.group_by("PROCESS")
-        .agg(pl.len().alias("EVENTS"), pl.col("PROCESS_COST").sum())
+        .agg(pl.len().alias("EVENTS"), pl.col("PROCESS_COST").sum().round(2))
         .sort("PROCESS")
     )
     return CostResult(start, end, by_child, by_group, by_process, costs.unset())
