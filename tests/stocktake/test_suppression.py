@@ -16,6 +16,16 @@ def test_two_small_cells_protect_each_other():
     assert suppress_counts([2, 4, 30]) == [True, True, False]
 
 
+def test_hidden_cells_adding_up_to_the_threshold_or_less_get_company():
+    # 1 + 1 hidden beside a published total of 32: the reader works out 2 for the pair, and as
+    # each hidden count is at least 1, both are 1. A third cell joins them (1 + 1 + 30 = 32).
+    assert suppress_counts([1, 1, 30]) == [True, True, True]
+    # 2 + 3 = 5, still small enough to bound each: the smallest shown cell joins (12).
+    assert suppress_counts([2, 3, 12, 40]) == [True, True, True, False]
+    # 2 + 4 = 6 is more than 5: enough (as in the test above).
+    assert suppress_counts([2, 4, 30]) == [True, True, False]
+
+
 def test_threshold_is_configurable():
     assert suppress_counts([8, 20, 30], threshold=10) == [True, True, False]
 

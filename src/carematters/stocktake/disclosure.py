@@ -12,7 +12,8 @@ The publication is a set of numeric cells plus what a reader knows about them:
 
 Primary suppression hides counts from 1 to the threshold (zero is shown: it is not disclosive).
 Secondary suppression then repeats until stable: an `equal` or `together` group partly hidden
-is hidden whole; a sum with exactly one hidden cell hides its smallest other non-zero part.
+is hidden whole; a sum whose hidden cells are exposed (one alone, or together no more than the
+threshold, which bounds each of them) hides one more of its parts.
 Last, an audit solves the published equations as a reader would: a hidden cell that they fix
 uniquely gets company in one of its sums, until no hidden cell can be solved for.
 """
@@ -24,7 +25,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from carematters.stocktake.suppression import DEFAULT_THRESHOLD, is_small
+from carematters.stocktake.suppression import DEFAULT_THRESHOLD, exposed, is_small
 
 Key = Hashable
 
@@ -51,7 +52,7 @@ def protect(
     groups = [_known(g, cells) for g in (*relations.equal, *relations.together)]
     lines = _Lines(sums, groups)
     while True:
-        _secondary(cells, hidden, lines, groups)
+        _secondary(cells, hidden, lines, groups, threshold)
         solvable = solved_cells(cells, hidden, sums, relations.equal)
         if not solvable or not _widen(cells, hidden, lines, solvable):
             return hidden
@@ -94,7 +95,7 @@ class _Lines:
 
 
 def _secondary(cells: Mapping[Key, float | None], hidden: set[Key], lines: _Lines,
-               groups: list[tuple[Key, ...]]) -> None:
+               groups: list[tuple[Key, ...]], threshold: int) -> None:
     changed = True
     while changed:
         changed = False
@@ -103,7 +104,7 @@ def _secondary(cells: Mapping[Key, float | None], hidden: set[Key], lines: _Line
                 hidden.update(group)
                 changed = True
         for i, (line, _) in enumerate(lines.sums):
-            if sum(k in hidden for k in line) == 1:
+            if exposed([cells[k] for k in line], [k in hidden for k in line], threshold):
                 extra = lines.partner(i, cells, hidden)
                 if extra is not None:
                     hidden.add(extra)

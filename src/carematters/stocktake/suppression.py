@@ -19,22 +19,32 @@ def is_small(value: float | int | None, threshold: int = DEFAULT_THRESHOLD) -> b
     return value is not None and 0 < value <= threshold
 
 
+def exposed(values: Sequence[int | float | None], hidden: Sequence[bool],
+            threshold: int = DEFAULT_THRESHOLD) -> bool:
+    """Whether a line with a published total gives its hidden cells away: when only one is
+    hidden (subtraction finds it), or when together they hold `threshold` or fewer (the total
+    then bounds each: two hidden cells adding up to 2 are both 1)."""
+    kept = [v for v, h in zip(values, hidden, strict=True) if h and v is not None]
+    return len(kept) == 1 or (len(kept) > 1 and sum(kept) <= threshold)
+
+
 def suppress_counts(
     counts: Sequence[int | None], threshold: int = DEFAULT_THRESHOLD, *, has_total: bool = True
 ) -> list[bool]:
     """Which cells of one line of counts to hide.
 
     Primary: every count from 1 to `threshold`. Secondary, when the line has a published total:
-    if exactly one cell is hidden, the smallest other non-zero cell is hidden too, so the hidden
-    one cannot be found by subtraction.
+    while the hidden cells are `exposed` (one alone, or together `threshold` or fewer), the
+    smallest shown non-zero cell is hidden too.
     """
     hidden = [is_small(v, threshold) for v in counts]
-    if has_total and sum(hidden) == 1:
+    while has_total and exposed(counts, hidden, threshold):
         candidates = [
             (v, i) for i, v in enumerate(counts) if not hidden[i] and v is not None and v > 0
         ]
-        if candidates:
-            hidden[min(candidates)[1]] = True
+        if not candidates:
+            break
+        hidden[min(candidates)[1]] = True
     return hidden
 
 
@@ -59,7 +69,8 @@ def suppress_table(
         lines = [[(r, c) for c in range(len(count_columns))] for r in range(len(values))]
         lines += [[(r, c) for r in range(len(values))] for c in range(len(count_columns))]
         for line in lines:
-            if sum(hidden[r][c] for r, c in line) != 1:
+            if not exposed([values[r][c] for r, c in line], [hidden[r][c] for r, c in line],
+                           threshold):
                 continue
             candidates = [
                 (values[r][c], r, c)

@@ -18,6 +18,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
 from carematters.data.years import collection_year_of
+from carematters.stocktake.suppression import suppress_counts
 from carematters.web.accounts import audit
 from carematters.web.accounts.models import Role
 from carematters.web.accounts.policy import roles
@@ -35,21 +36,12 @@ def suppress(count: int, *, on: bool) -> str:
 
 def suppress_table(counts: list[int], *, on: bool) -> list[str]:
     """Primary suppression of 1-5, then secondary suppression: the table's total is published,
-    so a single "c" (or several that can only add up one way) could be worked out by subtraction.
-    The smallest other cells are suppressed too until at least two cells are hidden and together
-    they hold more than 5 children."""
-    shown = [suppress(n, on=on) for n in counts]
+    so hidden cells that could be worked out (one alone, or together adding up to 5 or fewer)
+    get the smallest other cells for company (`carematters.stocktake.suppression`)."""
     if not on:
-        return shown
-    hidden = {i for i, text in enumerate(shown) if text == "c"}
-    if not hidden:
-        return shown
-    for i in sorted(range(len(counts)), key=lambda i: counts[i]):
-        if len(hidden) >= 2 and sum(counts[j] for j in hidden) > settings.SUPPRESS_AT_OR_BELOW:
-            break
-        if counts[i] > 0:
-            hidden.add(i)
-    return ["c" if i in hidden else text for i, text in enumerate(shown)]
+        return [str(n) for n in counts]
+    hidden = suppress_counts(counts, settings.SUPPRESS_AT_OR_BELOW)
+    return ["c" if h else str(n) for n, h in zip(counts, hidden, strict=True)]
 
 
 def _open_episodes(authority):
