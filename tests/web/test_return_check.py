@@ -293,3 +293,11 @@ def test_a_care_leaver_whose_care_ended_years_ago_is_not_never_looked_after(faul
     fixes = {(r["child"], r["rule"]) for r in response.context["rows"]}
     assert ("LEAVER", "1002") not in fixes
     assert ("OWN", INVALID_RNE) in fixes   # the check still reports what is wrong
+
+
+def test_a_year_still_running_says_so(faulty, login, monkeypatch):
+    client = login(faulty.users["analyst"])
+    assert "still running" not in _page(client).content.decode()  # 2026 ended on 31 March
+    monkeypatch.setattr(returncheck, "today", lambda: date(2026, 3, 20))
+    body = _page(client).content.decode()
+    assert "This year is still running: it ends on 31 March 2026" in body

@@ -25,6 +25,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from carematters.data.providers import RegisterError, read_register
+from carematters.data.years import year_end
 from carematters.reports.validation import write_xlsx
 from carematters.web.accounts import audit
 from carematters.web.accounts.models import Role
@@ -146,7 +147,11 @@ def _read_register(uploads: dict):
 
 
 def _page(request, year: int, found, form, status: int = 200):
-    context = {"form": form, "check": found, "year": year}
+    # A year still running: the rules judge its end (31 March) from the record as it stands, so
+    # year-end items not yet due (OC2 outcomes, for one) show up until the year is over.
+    in_progress = returncheck.today() <= year_end(year)
+    context = {"form": form, "check": found, "year": year, "in_progress": in_progress,
+               "year_ends": year_end(year)}
     if found is not None:
         fixes = found.fix_list()
         page = Paginator(list(fixes.iter_rows(named=True)), PER_PAGE).get_page(
