@@ -301,3 +301,14 @@ def test_a_year_still_running_says_so(faulty, login, monkeypatch):
     monkeypatch.setattr(returncheck, "today", lambda: date(2026, 3, 20))
     body = _page(client).content.decode()
     assert "This year is still running: it ends on 31 March 2026" in body
+
+
+def test_workers_are_not_told_of_year_end_items_before_the_year_ends(monkeypatch):
+    import polars as pl
+
+    findings = pl.DataFrame({"rule": ["191", "143"], "child": ["A", "B"]})
+    # 191 (OC2 items blank for a child in care 12 months) reads OC2, filled in after 31 March.
+    monkeypatch.setattr(returncheck, "today", lambda: date(2026, 3, 20))
+    assert returncheck.due_now(findings, 2026)["rule"].to_list() == ["143"]
+    monkeypatch.setattr(returncheck, "today", lambda: date(2026, 4, 1))
+    assert returncheck.due_now(findings, 2026)["rule"].to_list() == ["191", "143"]

@@ -28,10 +28,11 @@ from django.utils import timezone
 
 from carematters.data.caredata import CareData
 from carematters.data.schema import tables_in_year
-from carematters.data.years import collection_year_of
+from carematters.data.years import collection_year_of, year_end
 from carematters.reports.validation import fix_list, summary
 from carematters.validation import Findings, validate
 from carematters.validation.engine import FINDING
+from carematters.validation.registry import all_rules
 from carematters.web.accounts.models import AuditEvent, Role
 from carematters.web.children import models as m
 from carematters.web.children.exporter import (
@@ -149,9 +150,25 @@ def run(authority, year: int) -> ReturnCheck:
                         register, state)
     cache.set_many({
         _key(authority.pk, year, today()): found,
-        _index_key(authority.pk, year, today()): with_record_dates(findings.frame, current),
+        _index_key(authority.pk, year, today()): with_record_dates(due_now(findings.frame, year),
+                                                                   current),
     }, CACHE_SECONDS)
     return found
+
+
+#: Tables filled in only once the year has ended: the outcomes at 31 March (OC2) and the care
+#: leavers' circumstances around their birthday (OC3).
+YEAR_END_TABLES = frozenset({"OC2", "OC3"})
+
+
+def due_now(findings: pl.DataFrame, year: int) -> pl.DataFrame:
+    """The findings a worker can act on today. While the year is still running, the rules on its
+    year-end tables report items not due yet (every child in care 12 months "has blank OC2
+    items" until April): those stay on the analysts' page, with a note, and off the workers'."""
+    if today() > year_end(year):
+        return findings
+    waiting = [code for code, rule in all_rules().items() if YEAR_END_TABLES & set(rule.tables)]
+    return findings.filter(~pl.col("rule").is_in(waiting))
 
 
 def check(authority, year: int, *, again: bool = False) -> tuple[ReturnCheck, bool]:
