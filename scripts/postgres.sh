@@ -3,24 +3,30 @@
 # create databases, and print its DATABASE_URL. Used by scripts/test.sh for the second run of
 # the web tests. Needs root (CI runs as root); installs Debian's postgresql if it is missing.
 set -euo pipefail
-# Only the URL goes to stdout (the caller captures it); everything the tools print goes to stderr.
-exec 3>&1 1>&2
 if [ "$(id -u)" != 0 ]; then
     echo "scripts/postgres.sh needs root to start PostgreSQL" >&2
     exit 1
 fi
-if ! command -v pg_lsclusters >/dev/null 2>&1; then
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
-fi
-if [ -z "$(pg_lsclusters --no-header)" ]; then
-    pg_createcluster "$(ls /usr/lib/postgresql | sort -n | tail -1)" main >/dev/null
-fi
-read -r version cluster port status _ < <(pg_lsclusters --no-header | head -1)
-if [ "$status" != "online" ]; then
-    pg_ctlcluster "$version" "$cluster" start
-fi
+# Only the URL goes to stdout, because the caller captures it with $(...). Everything else runs
+# with stdout sent to stderr, so that the server (which outlives this script) holds no copy of
+# the caller's pipe: if it did, the caller would wait for end-of-file for ever.
+start_cluster() {
+    if ! command -v pg_lsclusters >/dev/null 2>&1; then
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+    fi
+    if [ -z "$(pg_lsclusters --no-header)" ]; then
+        pg_createcluster "$(ls /usr/lib/postgresql | sort -n | tail -1)" main >/dev/null
+    fi
+    local version cluster status
+    read -r version cluster port status _ < <(pg_lsclusters --no-header | head -1)
+    if [ "$status" != "online" ]; then
+        pg_ctlcluster "$version" "$cluster" start </dev/null
+    fi
+    if [ "$(as_postgres -c "SELECT 1 FROM pg_roles WHERE rolname = 'carematters'")" != "1" ]; then
+        as_postgres -c "CREATE ROLE carematters LOGIN CREATEDB PASSWORD 'carematters'" >/dev/null
+    fi
+}
 as_postgres() { runuser -u postgres -- psql -p "$port" -qtA "$@"; }
-if [ "$(as_postgres -c "SELECT 1 FROM pg_roles WHERE rolname = 'carematters'")" != "1" ]; then
-    as_postgres -c "CREATE ROLE carematters LOGIN CREATEDB PASSWORD 'carematters'" >/dev/null
-fi
-echo "postgres://carematters:carematters@127.0.0.1:${port}/carematters" >&3
+port=""
+start_cluster >&2
+echo "postgres://carematters:carematters@127.0.0.1:${port}/carematters"

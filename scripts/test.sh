@@ -35,7 +35,8 @@ env "${deploy_env[@]}" .venv/bin/python -m carematters.web.manage collectstatic 
 .venv/bin/python -m pytest "$@"
 # The web tests again on PostgreSQL (the audit trigger and queries differ by database).
 if [ "$(id -u)" = 0 ]; then
-    postgres_url="$(bash scripts/postgres.sh)"
+    # A bounded wait: a server start that hangs must fail the run, not use up CI's time.
+    postgres_url="$(timeout 600 bash scripts/postgres.sh)"
     case "$postgres_url" in
         postgres://*) ;;
         *) echo "scripts/postgres.sh did not give a postgres:// URL: '$postgres_url'" >&2; exit 1 ;;
