@@ -96,3 +96,26 @@ def test_pdf_report():
 def test_results_carry_the_authority():
     data = replace(STABILITY, la="E09000001")
     assert results_frame(compute(data, 2024, ids=["NI62"]))["la"].to_list() == ["E09000001"]
+
+
+def _ni62_over_two_years() -> pl.DataFrame:
+    # 2023: 1 of 4 children moved 3+ times (both counts small); 2024: 12 of 40 (both shown)
+    return pl.DataFrame({
+        "la": ["1", "1"], "indicator": ["NI62", "NI62"], "year": [2023, 2024],
+        "numerator": [1.0, 12.0], "denominator": [4.0, 40.0], "value": [25.0, 30.0],
+        "unit": ["%", "%"], "note": ["", ""], "title": ["Moves", "Moves"],
+    })
+
+
+def test_published_empties_every_year_a_table_would_hide():
+    shown = report.published(_ni62_over_two_years())
+    assert shown["value"].to_list() == [None, 30.0]
+    assert shown["denominator"].to_list() == [None, 40.0]
+
+
+def test_suppressed_workbook_trend_hides_small_earlier_years(tmp_path):
+    path = report.write_workbook(tmp_path / "x.xlsx", _ni62_over_two_years(), year=2024,
+                                 suppress=True)
+    trend = pl.read_excel(path, sheet_name="Trends")
+    assert trend["2023"].to_list() == [None]  # 25% of 4 children is one child
+    assert trend["2024"].to_list() == [30.0]

@@ -61,7 +61,7 @@ def csv_frame(results: pl.DataFrame) -> pl.DataFrame:
     return results.select(CSV_COLUMNS)
 
 
-def _hidden_cells(results: pl.DataFrame, threshold: int) -> list[bool]:
+def hidden_cells(results: pl.DataFrame, threshold: int) -> list[bool]:
     """Primary suppression of small numerators/denominators, then secondary within families."""
     units = results["unit"].to_list()
     numerators, denominators = results["numerator"].to_list(), results["denominator"].to_list()
@@ -84,11 +84,21 @@ def _hidden_cells(results: pl.DataFrame, threshold: int) -> list[bool]:
     return hidden
 
 
+def published(results: pl.DataFrame, threshold: int = DEFAULT_THRESHOLD) -> pl.DataFrame:
+    """`results` with value, numerator and denominator emptied wherever a table shown to readers
+    outside the case hides them: what a trend chart for such readers may draw."""
+    hide = pl.Series(hidden_cells(results, threshold), dtype=pl.Boolean())
+    return results.with_columns(
+        pl.when(hide).then(None).otherwise(pl.col(name)).alias(name)
+        for name in ("value", "numerator", "denominator")
+    )
+
+
 def indicator_table(results: pl.DataFrame, *, suppress: bool = False,
                     threshold: int = DEFAULT_THRESHOLD) -> pl.DataFrame:
     """Display table: formatted numbers, definitions, England figure; `[c]` where suppressed."""
     registry = all_indicators()
-    hidden = _hidden_cells(results, threshold) if suppress else [False] * results.height
+    hidden = hidden_cells(results, threshold) if suppress else [False] * results.height
     rows = []
     for row, hide in zip(results.iter_rows(named=True), hidden, strict=True):
         ind = registry[row["indicator"]]
@@ -131,7 +141,8 @@ def write_workbook(path: Path, results: pl.DataFrame, *, year: int,
                                                suppress=suppress, threshold=threshold)),
     ]
     if results["year"].n_unique() > 1:
-        trend = results.pivot(on="year", index=["indicator", "title"], values="value",
+        shown = published(results, threshold) if suppress else results
+        trend = shown.pivot(on="year", index=["indicator", "title"], values="value",
                               sort_columns=True, maintain_order=True)
         sheets.append(("Trends", trend))
     if targets is not None:
@@ -220,6 +231,8 @@ def html_report(results: pl.DataFrame, *, year: int, la: str | None = None,
     registry = all_indicators()
     current = results.filter(pl.col("year") == year)
     table = indicator_table(current, suppress=suppress, threshold=threshold)
+    # Charts draw every year: for readers outside the case, only the values the tables show.
+    history = published(results, threshold) if suppress else results
     for extra in ("target", "met"):
         if extra in current.columns:
             table = table.with_columns(current[extra])
@@ -232,7 +245,7 @@ def html_report(results: pl.DataFrame, *, year: int, la: str | None = None,
         hidden = suppress and row["value"] == SUPPRESSED
         if wanted and not hidden:
             figures.setdefault(ind.theme, []).append(
-                _charts(ind, results, benchmarks, la, year))
+                _charts(ind, history, benchmarks, la, year))
     title = f"Performance report, year ending 31 March {year}"
     if la:
         title = f"{_e(la)}: performance report, year ending 31 March {year}"
