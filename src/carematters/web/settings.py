@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "carematters.web.children",
     "carematters.web.grip",
     "carematters.web.planning",
+    "carematters.web.performance",
     "carematters.web.voice",
 ]
 

@@ -36,5 +36,6 @@ urlpatterns = [
     path("api/", api_urls()),
     path("workload/", include("carematters.web.grip.urls")),
     path("planning/", include("carematters.web.planning.urls")),
+    path("performance/", include("carematters.web.performance.urls")),
     path("voice/", include("carematters.web.voice.urls")),
 ]

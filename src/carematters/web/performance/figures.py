@@ -1,0 +1,114 @@
+"""What the performance page shows of a `Performance`: a row per indicator with its value in each
+year shown, and trend charts of the key measures.
+
+For elected members every count from 1 to 5, and every figure it could be worked out from, is
+shown as [c] (`carematters.reports.indicators`, the same rule as the downloadable reports), and
+the charts draw only the values the table shows.
+"""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass
+
+import polars as pl
+from django.core.cache import cache
+
+from carematters.indicators import all_indicators
+from carematters.indicators.benchmarks import ENGLAND
+from carematters.indicators.registry import THEMES
+from carematters.reports.charts import trend_chart
+from carematters.reports.indicators import (
+    KEY_INDICATORS,
+    THEME_TITLES,
+    format_value,
+    indicator_table,
+    published,
+)
+from carematters.web.performance.compute import CACHE_SECONDS, Performance
+
+BETTER = {"higher": "Higher", "lower": "Lower"}
+
+
+@dataclass(frozen=True)
+class Row:
+    id: str
+    title: str
+    definition: str
+    numerator: str       # of the latest year
+    denominator: str
+    values: list[str]    # one per year shown, oldest first
+    england: str         # England's figure for the latest year, when published
+    better: str          # "Higher", "Lower" or "" (counts describe, they are not better or worse)
+    note: str
+
+
+@dataclass(frozen=True)
+class Theme:
+    title: str
+    rows: list[Row]
+
+
+def themes(found: Performance, *, suppress: bool) -> list[Theme]:
+    """Every indicator, grouped by theme in the framework's order."""
+    table = indicator_table(found.results, suppress=suppress)
+    registry = all_indicators()
+    grouped: dict[str, list[Row]] = {}
+    for indicator, cells in table.group_by("indicator", maintain_order=True):
+        ind = registry[indicator[0]]
+        by_year = {r["year"]: r for r in cells.iter_rows(named=True)}
+        latest = by_year.get(found.latest, {})
+        england = latest.get("england")
+        grouped.setdefault(ind.theme, []).append(Row(
+            id=ind.id, title=ind.title, definition=ind.definition,
+            numerator=latest.get("numerator", ""), denominator=latest.get("denominator", ""),
+            values=[by_year.get(y, {}).get("value", "") for y in found.years],
+            england="" if england is None else format_value(england, ind.unit),
+            better=BETTER.get(ind.direction, ""), note=latest.get("note", ""),
+        ))
+    order = sorted(grouped, key=lambda t: THEMES.index(t) if t in THEMES else len(THEMES))
+    return [Theme(THEME_TITLES.get(t, t), grouped[t]) for t in order]
+
+
+@dataclass(frozen=True)
+class Chart:
+    id: str
+    title: str
+    src: str             # a data: URI (the CSP allows images from data:, nothing else inline)
+    alt: str
+
+
+def _alt(title: str, unit: str, series: pl.DataFrame) -> str:
+    points = ", ".join(f"{y}: {format_value(v, unit)}" for y, v in series.iter_rows())
+    return f"Line chart of {title} by year ending 31 March: {points}."
+
+
+def _draw(found: Performance, suppress: bool) -> list[Chart]:
+    shown = published(found.results) if suppress else found.results
+    registry = all_indicators()
+    drawn = []
+    for indicator_id in KEY_INDICATORS:
+        ind = registry[indicator_id]
+        series = (shown.filter(pl.col("indicator") == indicator_id)
+                  .select("year", "value").drop_nulls("value").sort("year"))
+        if series.height < 2:
+            continue  # a point is not a trend
+        england = (ENGLAND.filter((pl.col("indicator") == indicator_id)
+                                  & pl.col("year").is_between(series["year"].min(),
+                                                              series["year"].max()))
+                   .select("year", pl.col("england").alias("value")))
+        svg = trend_chart(series, f"{ind.id}: {ind.title}", ind.unit, england=england)
+        drawn.append(Chart(ind.id, ind.title,
+                           "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode(),
+                           _alt(ind.title, ind.unit, series)))
+    return drawn
+
+
+def charts(found: Performance, *, suppress: bool) -> list[Chart]:
+    """Trend charts of the key indicators, drawn once a day per audience."""
+    key = f"{found.key}:charts:{suppress}"
+    drawn = cache.get(key)
+    if drawn is None:
+        drawn = _draw(found, suppress)
+        cache.set(key, drawn, CACHE_SECONDS)
+    return drawn

@@ -1,0 +1,108 @@
+"""The performance pages: the framework's indicators from the record, and the reports for
+senior officers' and councillors' meetings as downloads.
+
+Directors, analysts and team managers see the figures as they are; elected members see counts
+of 1 to 5 (and what they could be worked out from) as [c] (docs/access.md). Nothing here names a
+child or a worker, and every download is audited.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+
+from carematters.reports import indicators as indicator_reports
+from carematters.reports.grip import year_label
+from carematters.reports.grip_render import render_html, render_pdf
+from carematters.web.accounts import audit
+from carematters.web.accounts.models import Role
+from carematters.web.accounts.policy import roles
+from carematters.web.performance import figures
+from carematters.web.performance.compute import annual, performance
+
+#: Who opens the performance pages (all aggregate; suppressed for members).
+READERS = (Role.DIRECTOR, Role.ANALYST, Role.TEAM_MANAGER, Role.MEMBER)
+FORMATS = {"html": "text/html; charset=utf-8", "pdf": "application/pdf"}
+
+
+def _authority(request):
+    if request.user.authority_id is None:
+        raise Http404
+    return request.user.authority
+
+
+def _suppressed(request) -> bool:
+    return request.user.role == Role.MEMBER
+
+
+@roles(*READERS)
+def performance_page(request):
+    found = performance(_authority(request))
+    suppress = _suppressed(request)
+    context = {"found": found, "suppressed": suppress}
+    if found is not None:
+        context.update(
+            year_labels=[year_label(y) for y in found.years],
+            latest_label=year_label(found.latest),
+            themes=figures.themes(found, suppress=suppress),
+            charts=figures.charts(found, suppress=suppress),
+        )
+    return render(request, "performance/indicators.html", context)
+
+
+def _download(content: bytes | str, filename: str, content_type: str, *, what: str,
+              year: int, suppress: bool) -> HttpResponse:
+    audit.record("export", changes={"export": what, "filters": {"year": year,
+                                                                "suppressed": suppress}})
+    response = HttpResponse(content, content_type=content_type)
+    # A download, not a page: the reports carry their own styles, which the site's CSP forbids.
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _found_year(request, year: int):
+    found = performance(_authority(request))
+    if found is None or year not in found.years:
+        raise Http404
+    return found
+
+
+@roles(*READERS)
+def indicators_workbook(request, year: int):
+    found = _found_year(request, year)
+    suppress = _suppressed(request)
+    with tempfile.TemporaryDirectory() as folder:
+        path = indicator_reports.write_workbook(Path(folder) / "indicators.xlsx", found.results,
+                                                year=year, suppress=suppress)
+        content = path.read_bytes()
+    return _download(content, f"indicators-{year}.xlsx",
+                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                     what="performance indicators", year=year, suppress=suppress)
+
+
+@roles(*READERS)
+def indicators_report(request, year: int):
+    """The framework's HTML performance report for one year, with its trend charts."""
+    found = _found_year(request, year)
+    suppress = _suppressed(request)
+    page = indicator_reports.html_report(found.results, year=year, la=request.user.authority.name,
+                                         suppress=suppress)
+    return _download(page, f"performance-report-{year}.html", FORMATS["html"],
+                     what="performance report", year=year, suppress=suppress)
+
+
+@roles(*READERS)
+def annual_report(request, year: int, fmt: str):
+    """The annual report for the corporate parenting board: suppressed for every reader, as it
+    is written to be published with the committee's papers."""
+    if fmt not in FORMATS:
+        raise Http404
+    report = annual(_authority(request), year)
+    if report is None:
+        raise Http404
+    content = render_pdf(report) if fmt == "pdf" else render_html(report)
+    return _download(content, f"annual-report-{year}.{fmt}", FORMATS[fmt],
+                     what="annual report", year=year, suppress=True)
