@@ -75,7 +75,7 @@ def test_director_sees_every_indicator_for_five_years_as_the_engine_computes_it(
     looked_after = find_row(response, "LAC_31MAR")
     assert looked_after[1] == "6" and looked_after[-3] == "20"
     expected = engine(record)
-    for indicator in ("NI62", "NI63", "A10", "SI_PLACEMENT_1PLUS", "PLACE_FOSTER"):
+    for indicator in ("NI62", "NI63", "SI_PLACEMENT_1PLUS", "PLACE_FOSTER"):
         ind_rows = expected.filter(pl.col("indicator") == indicator).sort("year")
         unit = ind_rows["unit"][0]
         assert find_row(response, indicator)[1:6] == [
@@ -107,6 +107,19 @@ def test_members_see_small_numbers_hidden_in_the_table_and_the_charts(record, lo
     # ... and the director's charts draw more: some points were hidden from members.
     points = {i: alt.count(":") for i, alt in charts(director).items()}
     assert sum(points.values()) > sum(alt.count(":") for alt in drawn.values())
+
+
+def test_indicators_without_a_figure_are_listed_with_the_reason(record, login):
+    response = login(record.users["director"]).get(reverse("performance"))
+    page = response.content.decode()
+    missing = page[page.index('id="missing"'):]
+    missing = missing[:missing.index("</ul>")]
+    expected = engine(record)
+    rate_note = expected.filter((pl.col("indicator") == "LAC_RATE") & (pl.col("year") == 2025))
+    # No population was given, and nobody was adopted: no rate, no adoption timeliness.
+    assert "(LAC_RATE): " + rate_note["note"][0] in missing.replace("&#x27;", "'")
+    assert "(A10)" in missing
+    assert 'id="indicator-A10"' not in page and 'id="indicator-NI62"' in page
 
 
 @pytest.mark.parametrize("username", ["sw", "iro", "education", "health", "admin"])
@@ -172,3 +185,24 @@ def test_downloads_are_the_reports_and_are_audited(record, login):
     # Only the years the page shows, and only the two formats.
     assert client.get(reverse("performance-xlsx", args=[2019])).status_code == 404
     assert client.get(reverse("performance-annual", args=[2025, "docx"])).status_code == 404
+
+
+def test_the_director_sets_the_child_population_and_the_rate_appears(record, login):
+    client = login(record.users["director"])
+    assert "(LAC_RATE)" in client.get(reverse("performance")).content.decode()
+    wrong = client.post(reverse("performance-population"), {"child_population": "lots"})
+    assert wrong.status_code == 200
+    check_page(wrong)
+    assert "Enter the number of children as a whole number" in wrong.content.decode()
+    saved = client.post(reverse("performance-population"), {"child_population": "10000"},
+                        follow=True)
+    assert "Child population saved" in saved.content.decode()
+    # 20 children looked after on 31 March 2025 out of 10,000 is 20 per 10,000.
+    assert find_row(saved, "LAC_RATE")[5] == "20"
+    event = AuditEvent.objects.filter(action="update", object_type="Authority").get()
+    assert event.changes == {"child_population": [None, 10000]} and event.actor == "director"
+    # Members read the rate but may not set the population.
+    member = login(record.users["member"])
+    assert "Save the population" not in member.get(reverse("performance")).content.decode()
+    assert member.post(reverse("performance-population"),
+                       {"child_population": "1"}).status_code == 404

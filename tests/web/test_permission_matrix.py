@@ -3,6 +3,8 @@ child, answers exactly as docs/access.md says: 200 where allowed, 404 everywhere
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from django.urls import reverse
 
@@ -100,6 +102,18 @@ ROLE_PAGES.update({
     "planning-scenario-new": _PLANNERS,
     "planning-costs": _PLANNERS,
 })
+# Performance (web/performance): the indicators for everyone allowed aggregates (members
+# suppressed); the child population set by planners.
+ROLE_PAGES.update({
+    "performance": _FIGURES | {"member"},
+    "performance-population": _PLANNERS,
+})
+# Its downloads for the latest complete year (the world's children came in on 1 June 2024).
+PERFORMANCE_DOWNLOADS = {
+    ("performance-xlsx", ()): _FIGURES | {"member"},
+    ("performance-report", ()): _FIGURES | {"member"},
+    ("performance-annual", ("html",)): _FIGURES | {"member"},
+}
 # Pages of one saved scenario of authority A: its own planners and figure-readers only.
 SCENARIO_PAGES = {
     "planning-scenario-edit": _PLANNERS,
@@ -128,6 +142,17 @@ def test_scenario_pages_open_only_for_their_roles(world, client, name):
     for persona, user in world.users.items():
         client.force_login(user)
         expected = 200 if persona in SCENARIO_PAGES[name] else 404
+        assert client.get(url).status_code == expected, persona
+
+
+@pytest.mark.parametrize("name,extra", sorted(PERFORMANCE_DOWNLOADS))
+def test_performance_downloads_open_only_for_their_roles(world, client, name, extra):
+    from carematters.reports.grip import last_complete_year
+
+    url = reverse(name, args=[last_complete_year(date.today()), *extra])
+    for persona, user in world.users.items():
+        client.force_login(user)
+        expected = 200 if persona in PERFORMANCE_DOWNLOADS[(name, extra)] else 404
         assert client.get(url).status_code == expected, persona
 
 

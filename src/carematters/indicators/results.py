@@ -66,7 +66,8 @@ def _summarise(ind: Indicator, children: pl.DataFrame, ctx: Context) -> tuple:
     if ind.unit == "rate":
         population = ctx.params.population
         if not population:
-            raise NotAvailable("needs the child population (--population)")
+            raise NotAvailable("needs the number of children under 18 living in the authority "
+                               "(ONS mid-year estimate), which was not given")
         return numerator, float(population), numerator / population * 10_000
     denominator = float(den_rows.height)
     return numerator, denominator, (numerator / denominator * 100 if denominator else None)

@@ -11,6 +11,11 @@ class Authority(models.Model):
 
     code = models.CharField(max_length=10, unique=True, help_text="DfE LA code, e.g. 999")
     name = models.CharField(max_length=200)
+    child_population = models.PositiveIntegerField(
+        null=True, blank=True,
+        help_text="Children under 18 living in the authority (ONS mid-year estimate), for the "
+                  "rate of children looked after per 10,000",
+    )
 
     class Meta:
         verbose_name_plural = "authorities"

@@ -24,9 +24,10 @@ from django.db.models import Min
 from carematters.data.caredata import CareData, combine_years
 from carematters.data.years import collection_year_of
 from carematters.indicators import results_frame
+from carematters.indicators.params import Parameters
 from carematters.indicators.trends import run_years
 from carematters.reports.grip import annual_report, last_complete_year
-from carematters.reports.grip_render import Report
+from carematters.reports.grip_render import Report, render_html, render_pdf
 from carematters.web.children import models as m
 from carematters.web.children.exporter import export_caredata
 from carematters.web.children.returncheck import record_state
@@ -73,7 +74,8 @@ def _by_year(authority, years: range) -> dict[int, CareData]:
 
 
 def _key(kind: str, authority, as_at: date, *extra: object) -> str:
-    return ":".join(map(str, (kind, authority.pk, as_at, record_state(authority), *extra)))
+    return ":".join(map(str, (kind, authority.pk, as_at, record_state(authority),
+                              authority.child_population, *extra)))
 
 
 def performance(authority) -> Performance | None:
@@ -87,7 +89,11 @@ def performance(authority) -> Performance | None:
             return None
         shown = shown_years(years)
         combined = combine_years(list(_by_year(authority, years).values()))
-        found = Performance(as_at, shown, results_frame(run_years(combined, shown)), key)
+        # One population for every year shown [C]: the ONS estimate moves by a percent or two a
+        # year, and the page says which figure it used.
+        params = Parameters(population=authority.child_population)
+        found = Performance(as_at, shown, results_frame(run_years(combined, shown, params=params)),
+                            key)
         cache.set(key, found, CACHE_SECONDS)
     return found
 
@@ -105,5 +111,19 @@ def annual(authority, year: int) -> Report | None:
         wanted = range(years.start, year + 1)
         found = annual_report(_by_year(authority, wanted), year,
                               trend_years=TREND_YEARS, survey_answers=answers_frame(authority))
+        cache.set(key, found, CACHE_SECONDS)
+    return found
+
+
+def annual_document(authority, year: int, fmt: str) -> bytes | str | None:
+    """The annual report rendered as "pdf" (bytes) or "html" (text), cached like the report:
+    laying out the PDF takes seconds."""
+    report = annual(authority, year)
+    if report is None:
+        return None
+    key = _key("annual-document", authority, today(), year, fmt)
+    found = cache.get(key)
+    if found is None:
+        found = render_pdf(report) if fmt == "pdf" else render_html(report)
         cache.set(key, found, CACHE_SECONDS)
     return found

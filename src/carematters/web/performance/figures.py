@@ -16,8 +16,9 @@ from django.core.cache import cache
 
 from carematters.indicators import all_indicators
 from carematters.indicators.benchmarks import ENGLAND
-from carematters.indicators.registry import THEMES
+from carematters.indicators.registry import AVERAGE_UNITS, THEMES
 from carematters.reports.charts import trend_chart
+from carematters.reports.grip import year_label
 from carematters.reports.indicators import (
     KEY_INDICATORS,
     THEME_TITLES,
@@ -35,10 +36,9 @@ class Row:
     id: str
     title: str
     definition: str
-    numerator: str       # of the latest year
-    denominator: str
+    counted: str         # who the latest year's figure counts: "12 of 40", "11 children"
     values: list[str]    # one per year shown, oldest first
-    england: str         # England's figure for the latest year, when published
+    england: str         # England's latest published figure up to the latest year, and its year
     better: str          # "Higher", "Lower" or "" (counts describe, they are not better or worse)
     note: str
 
@@ -49,25 +49,59 @@ class Theme:
     rows: list[Row]
 
 
-def themes(found: Performance, *, suppress: bool) -> list[Theme]:
-    """Every indicator, grouped by theme in the framework's order."""
+@dataclass(frozen=True)
+class Missing:
+    """An indicator the record gives no figure for in any year shown, and why."""
+
+    id: str
+    title: str
+    reason: str
+
+
+def _england(ind, latest: int) -> str:
+    published = ENGLAND.filter((pl.col("indicator") == ind.id) & (pl.col("year") <= latest))
+    if published.is_empty():
+        return ""
+    row = published.sort("year").row(-1, named=True)
+    return f"{format_value(row['england'], ind.unit)} ({year_label(row['year'])})"
+
+
+def _counted(ind, cell: dict) -> str:
+    numerator, denominator = cell.get("numerator", ""), cell.get("denominator", "")
+    if not denominator:
+        return ""
+    if ind.unit in AVERAGE_UNITS:  # the numerator is a sum of days or scores, not children
+        return f"{denominator} children"
+    return f"{numerator} of {denominator}"
+
+
+def themes(found: Performance, *, suppress: bool) -> tuple[list[Theme], list[Missing]]:
+    """Every indicator with a figure, grouped by theme in the framework's order; and those
+    without one in any year shown, with the reason the engine gave."""
     table = indicator_table(found.results, suppress=suppress)
     registry = all_indicators()
     grouped: dict[str, list[Row]] = {}
+    missing: list[Missing] = []
     for indicator, cells in table.group_by("indicator", maintain_order=True):
         ind = registry[indicator[0]]
         by_year = {r["year"]: r for r in cells.iter_rows(named=True)}
         latest = by_year.get(found.latest, {})
-        england = latest.get("england")
+        values = [by_year.get(y, {}).get("value", "") for y in found.years]
+        if not any(values):
+            reasons = [by_year[y]["note"] for y in reversed(found.years)
+                       if by_year.get(y, {}).get("note")]
+            missing.append(Missing(ind.id, ind.title, reasons[0] if reasons else
+                                   "no child in the record is counted by it (it reads "
+                                   f"{', '.join(ind.tables)})"))
+            continue
         grouped.setdefault(ind.theme, []).append(Row(
             id=ind.id, title=ind.title, definition=ind.definition,
-            numerator=latest.get("numerator", ""), denominator=latest.get("denominator", ""),
-            values=[by_year.get(y, {}).get("value", "") for y in found.years],
-            england="" if england is None else format_value(england, ind.unit),
-            better=BETTER.get(ind.direction, ""), note=latest.get("note", ""),
+            counted=_counted(ind, latest), values=values,
+            england=_england(ind, found.latest), better=BETTER.get(ind.direction, ""),
+            note=latest.get("note", ""),
         ))
     order = sorted(grouped, key=lambda t: THEMES.index(t) if t in THEMES else len(THEMES))
-    return [Theme(THEME_TITLES.get(t, t), grouped[t]) for t in order]
+    return [Theme(THEME_TITLES.get(t, t), grouped[t]) for t in order], missing
 
 
 @dataclass(frozen=True)
@@ -97,7 +131,8 @@ def _draw(found: Performance, suppress: bool) -> list[Chart]:
                                   & pl.col("year").is_between(series["year"].min(),
                                                               series["year"].max()))
                    .select("year", pl.col("england").alias("value")))
-        svg = trend_chart(series, f"{ind.id}: {ind.title}", ind.unit, england=england)
+        # The title goes above the picture as text; in the picture, a long one shrinks the chart.
+        svg = trend_chart(series, ind.id, ind.unit, england=england)
         drawn.append(Chart(ind.id, ind.title,
                            "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode(),
                            _alt(ind.title, ind.unit, series)))

@@ -11,20 +11,23 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+from django.contrib import messages
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
 from carematters.reports import indicators as indicator_reports
 from carematters.reports.grip import year_label
-from carematters.reports.grip_render import render_html, render_pdf
 from carematters.web.accounts import audit
 from carematters.web.accounts.models import Role
 from carematters.web.accounts.policy import roles
 from carematters.web.performance import figures
-from carematters.web.performance.compute import annual, performance
+from carematters.web.performance.compute import annual_document, performance
+from carematters.web.performance.forms import PopulationForm
 
 #: Who opens the performance pages (all aggregate; suppressed for members).
 READERS = (Role.DIRECTOR, Role.ANALYST, Role.TEAM_MANAGER, Role.MEMBER)
+#: Who sets the child population the rate per 10,000 divides by (as who sets the costs).
+SETTERS = (Role.DIRECTOR, Role.ANALYST)
 FORMATS = {"html": "text/html; charset=utf-8", "pdf": "application/pdf"}
 
 
@@ -40,17 +43,36 @@ def _suppressed(request) -> bool:
 
 @roles(*READERS)
 def performance_page(request):
-    found = performance(_authority(request))
+    authority = _authority(request)
+    found = performance(authority)
     suppress = _suppressed(request)
-    context = {"found": found, "suppressed": suppress}
+    context = {"found": found, "suppressed": suppress, "population": authority.child_population,
+               "form": PopulationForm(instance=authority)
+               if request.user.role in SETTERS else None}
     if found is not None:
+        themes, missing = figures.themes(found, suppress=suppress)
         context.update(
             year_labels=[year_label(y) for y in found.years],
             latest_label=year_label(found.latest),
-            themes=figures.themes(found, suppress=suppress),
+            themes=themes, missing=missing,
             charts=figures.charts(found, suppress=suppress),
         )
     return render(request, "performance/indicators.html", context)
+
+
+@roles(*SETTERS)
+def population(request):
+    """Set the child population (a POST from the performance page's form)."""
+    authority = _authority(request)
+    before = authority.child_population
+    form = PopulationForm(request.POST or None, instance=authority)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        audit.record("update", obj=authority, changes={
+            "child_population": [before, authority.child_population]})
+        messages.success(request, "Child population saved")
+        return redirect("performance")
+    return render(request, "performance/population.html", {"form": form})
 
 
 def _download(content: bytes | str, filename: str, content_type: str, *, what: str,
@@ -100,9 +122,8 @@ def annual_report(request, year: int, fmt: str):
     is written to be published with the committee's papers."""
     if fmt not in FORMATS:
         raise Http404
-    report = annual(_authority(request), year)
-    if report is None:
+    content = annual_document(_authority(request), year, fmt)
+    if content is None:
         raise Http404
-    content = render_pdf(report) if fmt == "pdf" else render_html(report)
     return _download(content, f"annual-report-{year}.{fmt}", FORMATS[fmt],
                      what="annual report", year=year, suppress=True)
