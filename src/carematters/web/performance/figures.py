@@ -68,7 +68,7 @@ def _england(ind, latest: int) -> str:
 
 def _counted(ind, cell: dict) -> str:
     numerator, denominator = cell.get("numerator", ""), cell.get("denominator", "")
-    if not denominator:
+    if not denominator or ind.unit == "count":  # a count is its own figure
         return ""
     if ind.unit in AVERAGE_UNITS:  # the numerator is a sum of days or scores, not children
         return f"{denominator} children"
