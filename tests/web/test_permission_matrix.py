@@ -156,6 +156,16 @@ def test_performance_downloads_open_only_for_their_roles(world, client, name, ex
         assert client.get(url).status_code == expected, persona
 
 
+def test_the_children_behind_a_figure_open_only_for_managers_and_analysts(world, client):
+    from carematters.reports.grip import last_complete_year
+
+    url = reverse("performance-children", args=["LAC_31MAR", last_complete_year(date.today())])
+    for persona, user in world.users.items():
+        client.force_login(user)
+        expected = 200 if persona in {"manager", "analyst"} else 404
+        assert client.get(url).status_code == expected, persona
+
+
 def test_members_reach_no_child_level_page(world, login):
     client = login(world.users["member"])
     assert client.get(reverse("child-list")).status_code == 404

@@ -25,6 +25,7 @@ from carematters.data.caredata import CareData, combine_years
 from carematters.data.years import collection_year_of
 from carematters.indicators import results_frame
 from carematters.indicators.params import Parameters
+from carematters.indicators.results import IndicatorResult
 from carematters.indicators.trends import run_years
 from carematters.reports.grip import annual_report, last_complete_year
 from carematters.reports.grip_render import Report, render_html, render_pdf
@@ -78,24 +79,59 @@ def _key(kind: str, authority, as_at: date, *extra: object) -> str:
                               authority.child_population, *extra)))
 
 
+#: The drill-down kept per indicator and year: who is in the denominator, and in the numerator.
+DRILL_COLUMNS = ("indicator", "year", "CHILD", "in_numerator", "value")
+
+
+def _drilldown(results: list[IndicatorResult]) -> pl.DataFrame:
+    frames = [
+        r.children.filter("in_denominator").select(
+            pl.lit(r.indicator.id).alias("indicator"), pl.lit(r.year, pl.Int32()).alias("year"),
+            "CHILD", "in_numerator", "value")
+        for r in results if r.available
+    ]
+    return pl.concat(frames) if frames else pl.DataFrame(
+        schema={"indicator": pl.String(), "year": pl.Int32(), "CHILD": pl.String(),
+                "in_numerator": pl.Boolean(), "value": pl.Float64()})
+
+
+def _compute(authority, as_at: date, key: str) -> Performance | None:
+    years = record_years(authority, as_at)
+    if not years:
+        return None
+    shown = shown_years(years)
+    combined = combine_years(list(_by_year(authority, years).values()))
+    # One population for every year shown [C]: the ONS estimate moves by a percent or two a
+    # year, and the page says which figure it used.
+    params = Parameters(population=authority.child_population)
+    results = run_years(combined, shown, params=params)
+    found = Performance(as_at, shown, results_frame(results), key)
+    cache.set(key, found, CACHE_SECONDS)
+    # Its own entry: only the drill-down page reads it, so the main page never unpickles it.
+    cache.set(f"{key}:drilldown", _drilldown(results), CACHE_SECONDS)
+    return found
+
+
 def performance(authority) -> Performance | None:
     """Today's indicators for the authority (None: no complete year in the record yet)."""
     as_at = today()
     key = _key("performance", authority, as_at)
     found = cache.get(key)
-    if found is None:
-        years = record_years(authority, as_at)
-        if not years:
-            return None
-        shown = shown_years(years)
-        combined = combine_years(list(_by_year(authority, years).values()))
-        # One population for every year shown [C]: the ONS estimate moves by a percent or two a
-        # year, and the page says which figure it used.
-        params = Parameters(population=authority.child_population)
-        found = Performance(as_at, shown, results_frame(run_years(combined, shown, params=params)),
-                            key)
-        cache.set(key, found, CACHE_SECONDS)
-    return found
+    return found if found is not None else _compute(authority, as_at, key)
+
+
+def behind(authority, indicator: str, year: int) -> pl.DataFrame | None:
+    """The children behind one figure shown (CHILD, in_numerator, value), or None when the
+    indicator or year is not one the page shows."""
+    found = performance(authority)
+    if found is None or year not in found.years or indicator not in set(found.results["indicator"]):
+        return None
+    drill = cache.get(f"{found.key}:drilldown")
+    if drill is None:  # evicted before the figures: compute both again
+        _compute(authority, found.as_at, found.key)
+        drill = cache.get(f"{found.key}:drilldown")
+    return drill.filter((pl.col("indicator") == indicator) & (pl.col("year") == year)).drop(
+        "indicator", "year")
 
 
 def annual(authority, year: int) -> Report | None:

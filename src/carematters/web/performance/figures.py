@@ -41,6 +41,12 @@ class Row:
     england: str         # England's latest published figure up to the latest year, and its year
     better: str          # "Higher", "Lower" or "" (counts describe, they are not better or worse)
     note: str
+    years: tuple[int, ...] = ()
+
+    @property
+    def cells(self) -> list[tuple[str, int]]:
+        """Each year's value with its year, for links to the children behind it."""
+        return list(zip(self.values, self.years, strict=True))
 
 
 @dataclass(frozen=True)
@@ -98,7 +104,7 @@ def themes(found: Performance, *, suppress: bool) -> tuple[list[Theme], list[Mis
             id=ind.id, title=ind.title, definition=ind.definition,
             counted=_counted(ind, latest), values=values,
             england=_england(ind, found.latest), better=BETTER.get(ind.direction, ""),
-            note=latest.get("note", ""),
+            note=latest.get("note", ""), years=found.years,
         ))
     order = sorted(grouped, key=lambda t: THEMES.index(t) if t in THEMES else len(THEMES))
     return [Theme(THEME_TITLES.get(t, t), grouped[t]) for t in order], missing

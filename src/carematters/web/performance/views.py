@@ -11,21 +11,29 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import polars as pl
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 
+from carematters.indicators import all_indicators
+from carematters.indicators.registry import AVERAGE_UNITS
 from carematters.reports import indicators as indicator_reports
 from carematters.reports.grip import year_label
+from carematters.reports.indicators import format_value
 from carematters.web.accounts import audit
 from carematters.web.accounts.models import Role
 from carematters.web.accounts.policy import roles
+from carematters.web.children.models import Child
 from carematters.web.performance import figures
-from carematters.web.performance.compute import annual_document, performance
+from carematters.web.performance.compute import annual_document, behind, performance
 from carematters.web.performance.forms import PopulationForm
 
 #: Who opens the performance pages (all aggregate; suppressed for members).
 READERS = (Role.DIRECTOR, Role.ANALYST, Role.TEAM_MANAGER, Role.MEMBER)
+#: Who may see the children behind a figure: a team manager their own team's, by name and linked
+#: to the record; analysts every child, by the return's identifier only (docs/access.md).
+DRILLERS = (Role.TEAM_MANAGER, Role.ANALYST)
 #: Who sets the child population the rate per 10,000 divides by (as who sets the costs).
 SETTERS = (Role.DIRECTOR, Role.ANALYST)
 FORMATS = {"html": "text/html; charset=utf-8", "pdf": "application/pdf"}
@@ -56,6 +64,7 @@ def performance_page(request):
             latest_label=year_label(found.latest),
             themes=themes, missing=missing,
             charts=figures.charts(found, suppress=suppress),
+            drill=request.user.role in DRILLERS,
         )
     return render(request, "performance/indicators.html", context)
 
@@ -73,6 +82,36 @@ def population(request):
         messages.success(request, "Child population saved")
         return redirect("performance")
     return render(request, "performance/population.html", {"form": form})
+
+
+@roles(*DRILLERS)
+def children_behind(request, indicator: str, year: int):
+    """Who makes up one figure: the children in its denominator, and whether each is counted in
+    the numerator (for an average, each child's own value)."""
+    authority = _authority(request)
+    drill = behind(authority, indicator, year)
+    if drill is None:
+        raise Http404
+    ind = all_indicators()[indicator]
+    manager = request.user.role == Role.TEAM_MANAGER
+    named = {}
+    if manager:
+        # Only the manager's own children: the rest of the figure stays a number.
+        named = {c.child_id: c for c in Child.objects.visible_to(request.user).filter(
+            child_id__in=drill["CHILD"].to_list())}
+        drill = drill.filter(pl.col("CHILD").is_in(list(named)))
+    average = ind.unit in AVERAGE_UNITS
+    rows = [{"child_id": r["CHILD"], "child": named.get(r["CHILD"]),
+             "counted": r["in_numerator"],
+             "value": format_value(r["value"], ind.unit) if average else ""}
+            for r in drill.sort(["in_numerator", "CHILD"], descending=[True, False])
+            .iter_rows(named=True)]
+    audit.record("view", changes={"drilldown": indicator, "year": year, "children": len(rows)})
+    return render(request, "performance/behind.html", {
+        "indicator": ind, "year": year, "year_label": year_label(year), "rows": rows,
+        "manager": manager, "average": average,
+        "counted": sum(1 for r in rows if r["counted"]),
+    })
 
 
 def _download(content: bytes | str, filename: str, content_type: str, *, what: str,
