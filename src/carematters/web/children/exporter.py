@@ -129,8 +129,9 @@ def _sex_for_year(year: int) -> pl.Expr:
     return pl.col("SEX").replace({"1": "M", "2": "F"})
 
 
-def _frame(name: str, rows: list[dict]) -> pl.DataFrame:
-    schema = table(name).polars_schema()
+def _frame(name: str, rows: list[dict], keep: tuple[str, ...] = ()) -> pl.DataFrame:
+    """The table's columns in its schema's types; `keep` names extra integer columns to keep."""
+    schema = {**table(name).polars_schema(), **dict.fromkeys(keep, pl.Int32())}
     if not rows:
         return pl.DataFrame(schema=schema)
     frame = pl.DataFrame(rows, infer_schema_length=None)
@@ -203,19 +204,45 @@ def export_caredata(authority, year: int, tables: Iterable[str] | None = None) -
 
     Like the return the authority submitted that year, it knows nothing after 31 March.
     """
-    wanted = list(tables) if tables is not None else [
-        t.name for t in tables_in_year(year, extensions=True)
-    ]
+    return export_years(authority, [year], tables)[year]
+
+
+def _wanted(year: int, tables: Iterable[str] | None) -> list[str]:
+    if tables is not None:
+        return list(tables)
+    return [t.name for t in tables_in_year(year, extensions=True)]
+
+
+def export_years(authority, years: Iterable[int],
+                 tables: Iterable[str] | None = None) -> dict[int, CareData]:
+    """Each year's return as `export_caredata` gives it, reading the record once: the pages
+    that look back over many years (performance, planning, grip) need one query per table, not
+    one per table and year."""
+    years = list(years)
+    chosen = None if tables is None else list(tables)
+    wanted = {year: _wanted(year, chosen) for year in years}
     children = list(m.Child.objects.filter(authority=authority).order_by("child_id").values())
     dobs = {c["child_id"]: c["dob"] for c in children}
+    names = {*(n for names in wanted.values() for n in names), "Episodes", "OC3"}
+    # Per-year tables (OC2, OC3) keep the year they were reported in as _YEAR.
+    stored = {name: _frame(name, _record_rows(authority.pk, name, dobs),
+                           keep=("_YEAR",) if name in PER_YEAR_TABLES else ())
+              for name in names - set(CHILD_TABLES)}
+    own = {name: _frame(name, rows) for name, rows in _child_rows(children).items()}
+    return {year: _year_return(authority, year, wanted[year], stored, own) for year in years}
+
+
+def _year_return(authority, year: int, wanted: list[str], stored: dict[str, pl.DataFrame],
+                 own: dict[str, pl.DataFrame]) -> CareData:
     windows = year_windows(year)
     frames: dict[str, pl.DataFrame] = {}
     for name in {*wanted, "Episodes", "OC3"} - set(CHILD_TABLES):
-        rows = [r for r in _record_rows(authority.pk, name, dobs) if r.get("_YEAR", year) == year]
-        built = _frame(name, rows)
+        built = stored[name]
+        if "_YEAR" in built.columns:
+            built = built.filter(pl.col("_YEAR") == year).drop("_YEAR")
         built = built.filter(windows[name]) if name in windows else built
         frames[name] = as_known_at_year_end(name, built, year)
-    frames.update({name: _frame(name, rows) for name, rows in _child_rows(children).items()})
+    frames.update(own)
     frames = _scope(frames, year)
     frames["Header"] = frames["Header"].with_columns(_sex_for_year(year))
     frames["UASC"] = as_known_at_year_end("UASC", frames["UASC"].with_columns(_sex_for_year(year)), year)

@@ -23,7 +23,7 @@ from carematters.data.caredata import CareData, combine_years
 from carematters.data.years import collection_year_of
 from carematters.entitlements import entitlements
 from carematters.web.children import models as m
-from carematters.web.children.exporter import export_caredata
+from carematters.web.children.exporter import export_years
 
 HISTORY_YEARS = 3
 THIS_WEEK_DAYS = 7  # "due this week": today and the six days after it
@@ -62,14 +62,14 @@ class GripRecord:
             first=Min("decom"))["first"]
         latest = collection_year_of(self.as_at)
         earliest = collection_year_of(first) if first else latest
-        return combine_years([export_caredata(self.authority, year, LONG_HISTORY_TABLES)
-                              for year in range(earliest, latest + 1)])
+        return combine_years(list(export_years(self.authority, range(earliest, latest + 1),
+                                               LONG_HISTORY_TABLES).values()))
 
     @cached_property
     def data(self) -> CareData:
         """The recent years' record, every table, with the long history of the care itself."""
-        recent = combine_years([export_caredata(self.authority, year)
-                                for year in _years_back(self.as_at, HISTORY_YEARS)])
+        recent = combine_years(list(export_years(
+            self.authority, _years_back(self.as_at, HISTORY_YEARS)).values()))
         tables = {**recent.tables, **{name: self.history[name] for name in LONG_HISTORY_TABLES}}
         return CareData(tables, la=recent.la, years=recent.years, source=recent.source)
 

@@ -30,7 +30,7 @@ from carematters.indicators.trends import run_years
 from carematters.reports.grip import annual_report, last_complete_year
 from carematters.reports.grip_render import Report, render_html, render_pdf
 from carematters.web.children import models as m
-from carematters.web.children.exporter import export_caredata
+from carematters.web.children.exporter import export_years
 from carematters.web.children.returncheck import record_state
 from carematters.web.voice.results import answers_frame
 
@@ -71,7 +71,7 @@ class Performance:
 
 
 def _by_year(authority, years: range) -> dict[int, CareData]:
-    return {year: export_caredata(authority, year) for year in years}
+    return export_years(authority, years)
 
 
 def _key(kind: str, authority, as_at: date, *extra: object) -> str:

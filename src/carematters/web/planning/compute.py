@@ -33,7 +33,7 @@ from carematters.forecast.costing import scenario_cost_change, yearly_costs
 from carematters.forecast.plan import plan
 from carematters.web.accounts.models import AuditEvent
 from carematters.web.children import models as m
-from carematters.web.children.exporter import export_caredata
+from carematters.web.children.exporter import export_years
 from carematters.web.planning.figures import charts
 from carematters.web.planning.models import Scenario as SavedScenario
 from carematters.web.planning.models import UnitCost
@@ -56,8 +56,8 @@ def record(authority, as_at: date) -> CareData:
     first = m.Episode.objects.filter(child__authority=authority).aggregate(first=Min("decom"))
     latest = collection_year_of(as_at)
     earliest = collection_year_of(first["first"]) if first["first"] else latest
-    return combine_years([export_caredata(authority, year, TABLES)
-                          for year in range(earliest, latest + 1)])
+    return combine_years(list(export_years(authority, range(earliest, latest + 1),
+                                           TABLES).values()))
 
 
 def cost_table(authority) -> CostTable:
