@@ -110,8 +110,8 @@ def test_members_see_small_numbers_hidden_in_the_table_and_the_charts(record, lo
     assert drawn
     for indicator, alt in drawn.items():
         row = find_row(member, indicator)
-        for year, value in zip(YEARS, row[1:6], strict=True):
-            assert (f" {year}: " in alt) == (value not in (SUPPRESSED, "")), (indicator, year)
+        for label, value in zip(LABELS, row[1:6], strict=True):
+            assert (f" {label}: " in alt) == (value not in (SUPPRESSED, "")), (indicator, label)
     # ... and the director's charts draw more: some points were hidden from members.
     points = {i: alt.count(":") for i, alt in charts(director).items()}
     assert sum(points.values()) > sum(alt.count(":") for alt in drawn.values())

@@ -28,6 +28,11 @@ def collection_year_of(day: date) -> int:
     return day.year + 1 if day.month >= 4 else day.year
 
 
+def year_label(year: int) -> str:
+    """How a collection year is written for people: 2025 (ending 31 March 2025) is "2024-25"."""
+    return f"{year - 1}-{year % 100:02d}"
+
+
 def add_months(day: date, months: int) -> date:
     """Same day-of-month `months` later, clipped to the month's end (31/08 + 6 months = 28 or 29/02).
 

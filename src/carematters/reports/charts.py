@@ -13,10 +13,18 @@ import matplotlib
 import polars as pl
 from matplotlib.figure import Figure
 
+from carematters.data.years import year_label
+
 HIGHLIGHT = "#1d70b8"  # GOV.UK blue
 MUTED = "#b1b4b6"  # GOV.UK mid grey
 TARGET = "#d4351c"  # GOV.UK red
 ENGLAND = "#0b0c0c"
+
+
+def _year_axis(ax, years: list[int]) -> None:
+    """Collection years on the x axis as people write them (2025 is "2024-25")."""
+    ticks = years or [0]
+    ax.set_xticks(ticks, [year_label(y) for y in years] or [""])
 
 
 def _svg(fig: Figure) -> str:
@@ -51,7 +59,7 @@ def trend_chart(series: pl.DataFrame, title: str, unit: str = "",
     if england is not None and england.height:
         ax.plot(england["year"].to_list(), england["value"].to_list(), linestyle="--",
                 marker=".", color=ENGLAND, label="England")
-    ax.set_xticks(data["year"].to_list() or [0])
+    _year_axis(ax, data["year"].to_list())
     ax.set_ylabel(unit)
     ax.legend(fontsize=8, frameon=False)
     return _svg(fig)
@@ -83,8 +91,7 @@ def path_chart(series: pl.DataFrame, path: pl.DataFrame, title: str, unit: str =
             linewidth=1, label="path to target")
     ax.plot(path["year"].to_list()[-1:], path["value"].to_list()[-1:], linestyle="none",
             marker="*", markersize=10, color=TARGET, label="target")
-    years = sorted({*data["year"].to_list(), *path["year"].to_list()})
-    ax.set_xticks(years)
+    _year_axis(ax, sorted({*data["year"].to_list(), *path["year"].to_list()}))
     ax.set_ylabel(unit)
     ax.legend(fontsize=8, frameon=False)
     return _svg(fig)

@@ -20,7 +20,7 @@ from carematters.compliance.aggregate import caseloads, rates, with_workers
 from carematters.compliance.items import ITEM_NAMES
 from carematters.data.caredata import CareData, combine_years
 from carematters.data.episodes import drop_short_breaks, looked_after_on
-from carematters.data.years import add_months, collection_year_of, year_end
+from carematters.data.years import add_months, collection_year_of, year_end, year_label
 from carematters.indicators import compute, results_frame
 from carematters.reports import grip_figures as f
 from carematters.reports.grip_forecast import forecast_section
@@ -344,10 +344,6 @@ def _published(fig: f.Figure | None) -> float | None:
     if fig is None or SUPPRESSED in figure_text(fig) or fig.denominator == 0:
         return None
     return float(fig.numerator) if fig.denominator is None else fig.rate
-
-
-def year_label(year: int) -> str:
-    return f"{year - 1}-{year % 100:02d}"
 
 
 def plain_line(measure: Measure, year: int, figs: Mapping[int, f.Figure | None]) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from carematters.data.years import year_label
 from carematters.reports.grip_render import Section, TableBlock, bar_chart
 from carematters.stocktake.suppression import SUPPRESSED, suppress_counts
 from carematters.voice import (
@@ -22,10 +23,6 @@ from carematters.voice import (
     publish,
     responses_by_year,
 )
-
-
-def _label(year: int) -> str:
-    return f"{year - 1}-{year % 100:02d}"
 
 
 def _trend_rows(published: pl.DataFrame, key: str, labels: dict[str, str],
@@ -57,7 +54,7 @@ def _surveys_line(answers: pl.DataFrame, year: int) -> str:
         (pl.col("YEAR") == year) & (pl.col("BAND") == ALL_BANDS))
     total = counts["RESPONSES"].sum() if counts.height else 0
     shown = SUPPRESSED if suppress_counts([total], has_total=False)[0] else f"{total:,}"
-    return (f"Children and young people in care answered {shown} surveys in {_label(year)}. "
+    return (f"Children and young people in care answered {shown} surveys in {year_label(year)}. "
             "A child counts as positive about an area when at least half of their answers in "
             "it were good ones.")
 
@@ -72,9 +69,9 @@ def voice_section(answers: pl.DataFrame, year: int, *, trend_years: int = 5) -> 
     overall = areas.filter((pl.col("YEAR") == year) & (pl.col("BAND") == ALL_BANDS))
     values = dict(zip(overall["AREA"], overall["PERCENT_VALUE"], strict=True))
     chart = bar_chart(list(AREAS.values()), [values.get(a) for a in AREAS],
-                      title=f"Children positive about each area, {_label(year)} (%)", unit="%",
+                      title=f"Children positive about each area, {year_label(year)} (%)", unit="%",
                       horizontal=True)
-    headers = [_label(y) for y in years]
+    headers = [year_label(y) for y in years]
     return Section(
         "What do children tell us?",
         lines=[_surveys_line(answers, year)],
@@ -83,7 +80,7 @@ def voice_section(answers: pl.DataFrame, year: int, *, trend_years: int = 5) -> 
             TableBlock("By area, all ages", ["Area", *headers],
                        _trend_rows(areas, "AREA", AREAS, years),
                        numeric=[False] + [True] * len(years)),
-            TableBlock(f"By area and age, {_label(year)}",
+            TableBlock(f"By area and age, {year_label(year)}",
                        ["Area", *BANDS.values(), "All ages"], _band_rows(areas, year),
                        numeric=[False] + [True] * (len(BANDS) + 1)),
             TableBlock("By well-being domain, all ages", ["Domain", *headers],

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 import polars as pl
 from django.core.cache import cache
 
+from carematters.data.years import year_label
 from carematters.indicators import all_indicators
 from carematters.indicators.benchmarks import ENGLAND
 from carematters.indicators.registry import AVERAGE_UNITS, THEMES
 from carematters.reports.charts import trend_chart
-from carematters.reports.grip import year_label
 from carematters.reports.indicators import (
     KEY_INDICATORS,
     THEME_TITLES,
@@ -119,8 +119,8 @@ class Chart:
 
 
 def _alt(title: str, unit: str, series: pl.DataFrame) -> str:
-    points = ", ".join(f"{y}: {format_value(v, unit)}" for y, v in series.iter_rows())
-    return f"Line chart of {title} by year ending 31 March: {points}."
+    points = ", ".join(f"{year_label(y)}: {format_value(v, unit)}" for y, v in series.iter_rows())
+    return f"Line chart of {title} by year: {points}."
 
 
 def _draw(found: Performance, suppress: bool) -> list[Chart]:

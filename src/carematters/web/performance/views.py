@@ -16,10 +16,10 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 
+from carematters.data.years import year_label
 from carematters.indicators import all_indicators
 from carematters.indicators.registry import AVERAGE_UNITS
 from carematters.reports import indicators as indicator_reports
-from carematters.reports.grip import year_label
 from carematters.reports.indicators import format_value
 from carematters.web.accounts import audit
 from carematters.web.accounts.models import Role
