@@ -89,11 +89,15 @@ def return_2025() -> CareData:
             {"CHILD": "A1", "ASSESSMENT_DATE": D(2024, 8, 1), "KIND": "RHA", "IMMUNISATIONS_UP_TO_DATE": 1},
         ]),
         "Plans": frame("Plans", [{"CHILD": "A1", "PLAN_DATE": D(2024, 9, 1), "PLAN_TYPE": "CARE"}]),
-        # The records behind T6, T11, T14 and T30 (see test_the_newer_clocks_run_from_the_record).
+        # The records behind T6, T11, T12, T14 and T30 (see test_the_newer_clocks_run_from_the_record).
         "ReviewTriggers": frame("ReviewTriggers", [
             {"CHILD": "A1", "TRIGGER_DATE": D(2024, 8, 20), "TRIGGER": "IRO"},
         ]),
         "ParentPlacements": frame("ParentPlacements", [{"CHILD": "A1", "PLACED": D(2024, 10, 1)}]),
+        # A1's first placement was with a relative approved temporarily until April 2024 (T12).
+        "TemporaryApprovals": frame("TemporaryApprovals", [
+            {"CHILD": "A1", "PLACED": D(2022, 3, 1), "APPROVED": D(2024, 4, 20)},
+        ]),
         "VisitRequests": frame("VisitRequests", [
             {"CHILD": "A1", "REQUEST_DATE": D(2024, 11, 1), "REQUESTED_BY": "CHILD",
              "NOT_REASONABLE": 0},

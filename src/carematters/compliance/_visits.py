@@ -5,8 +5,11 @@ come out of one chain and each timescale module takes its own items from it (com
 evaluation).
 
 Regimes, strictest first when several apply [C]:
-- T12 (reg 28(4)): interim care order (C1) and living with a parent (P1): weekly until the
-  period's first review, then at most 4 weeks apart.
+- T12 (reg 28(4)): interim care order (C1) and living with a parent (P1), or placed with a
+  relative, friend or other connected person approved only temporarily under reg 24
+  (`TemporaryApprovals.APPROVED` blank or after `PLACED`): weekly until the period's first
+  review, then at most 4 weeks apart; for reg 24, until the person is approved as a foster
+  parent, after which the interval is six weeks.
 - T11 (reg 28(3)): placed with a parent before the parent's assessment was complete (reg 19,
   `ParentPlacements.ASSESSED` blank or after `PLACED`): weekly until the first review while the
   assessment is still outstanding, then at most 6 weeks apart.
@@ -34,32 +37,46 @@ def _first_reviews(ctx: Context) -> pl.DataFrame:
     )
 
 
-def _before_assessment(ctx: Context) -> pl.DataFrame:
-    """CHILD, SPELL, ASSESSED for spells that began as a placement with a parent made before the
-    parent's assessment was complete (reg 19). ASSESSED is null while it is still outstanding
-    on the as-at day."""
-    placed = ctx.data["ParentPlacements"].filter(pl.col("PLACED") <= ctx.as_at).select(
+def _spell_begun(ctx: Context, name: str, ends: str, flag: str) -> pl.DataFrame:
+    """CHILD, SPELL, `flag`, `ends` for the carer spells that hold a row of table `name` (PLACED,
+    and the date the condition ended, `ends`) whose condition was still unmet when the child was
+    placed: `ends` blank, or later than PLACED. `ends` is null while it is still unmet on the
+    as-at day."""
+    rows = ctx.data[name]
+    placed = rows.filter(pl.col("PLACED") <= ctx.as_at).select(
         "CHILD", "PLACED",
-        pl.when(pl.col("ASSESSED") <= ctx.as_at).then(pl.col("ASSESSED")).alias("ASSESSED"),
+        pl.when(pl.col(ends) <= ctx.as_at).then(pl.col(ends)).alias(ends),
     )
-    assessed_later = ctx.data["ParentPlacements"].select(
-        "CHILD", "PLACED", (pl.col("ASSESSED").is_null() | (pl.col("ASSESSED") > pl.col("PLACED")))
-        .alias("_reg19"),
+    unmet_when_placed = rows.select(
+        "CHILD", "PLACED", (pl.col(ends).is_null() | (pl.col(ends) > pl.col("PLACED")))
+        .alias("_unmet"),
     )
     within = (pl.col("PLACED") >= pl.col("SPELL_START")) & (
         pl.col("SPELL_END").is_null() | (pl.col("PLACED") <= pl.col("SPELL_END"))
     )
     return (
         ctx.spells.select("CHILD", "SPELL", "SPELL_START", "SPELL_END")
-        .join(placed.join(assessed_later, on=["CHILD", "PLACED"]), on="CHILD", how="inner")
-        .filter(within & pl.col("_reg19"))
+        .join(placed.join(unmet_when_placed, on=["CHILD", "PLACED"]), on="CHILD", how="inner")
+        .filter(within & pl.col("_unmet"))
         # A spell ends the day the next begins: a placement belongs to the later one.
         .sort("SPELL_START", descending=True)
         .unique(["CHILD", "PLACED"], keep="first", maintain_order=True)
         .sort("PLACED")
         .unique(["CHILD", "SPELL"], keep="first", maintain_order=True)
-        .select("CHILD", "SPELL", pl.lit(True).alias("REG19"), "ASSESSED")
+        .select("CHILD", "SPELL", pl.lit(True).alias(flag), ends)
     )
+
+
+def _before_assessment(ctx: Context) -> pl.DataFrame:
+    """Spells that began as a placement with a parent made before the parent's assessment was
+    complete (reg 19): REG19, ASSESSED."""
+    return _spell_begun(ctx, "ParentPlacements", "ASSESSED", "REG19")
+
+
+def _temporary_approval(ctx: Context) -> pl.DataFrame:
+    """Spells that began as a placement with a connected person approved only temporarily
+    (reg 24): REG24, APPROVED (the date they were approved as a foster parent)."""
+    return _spell_begun(ctx, "TemporaryApprovals", "APPROVED", "REG24")
 
 
 def _anchors(ctx: Context) -> pl.DataFrame:
@@ -67,6 +84,7 @@ def _anchors(ctx: Context) -> pl.DataFrame:
     at_home = pl.col("LAST_PLACE") == "P1"
     regime = (
         pl.when(at_home & (pl.col("LAST_LS") == "C1")).then(pl.lit("T12"))
+        .when(pl.col("REG24").fill_null(False)).then(pl.lit("T12"))
         .when(pl.col("REG19").fill_null(False)).then(pl.lit("T11"))
         .when(at_home & pl.col("CARE_ORDER_FROM").is_not_null()).then(pl.lit("T13"))
         .otherwise(pl.lit("standard"))
@@ -74,6 +92,7 @@ def _anchors(ctx: Context) -> pl.DataFrame:
     return (
         ctx.spells.join(_first_reviews(ctx), on=["CHILD", "PERIOD"], how="left")
         .join(_before_assessment(ctx), on=["CHILD", "SPELL"], how="left")
+        .join(_temporary_approval(ctx), on=["CHILD", "SPELL"], how="left")
         .select(
             "CHILD",
             pl.col("SPELL").alias("ANCHOR"),
@@ -85,6 +104,7 @@ def _anchors(ctx: Context) -> pl.DataFrame:
             plus_months(pl.col("SPELL_START"), 12).alias("FIRST_YEAR_END"),
             "FIRST_REVIEW",
             "ASSESSED",
+            "APPROVED",
             "CARE_ORDER_FROM",
         )
     )
@@ -103,7 +123,11 @@ def _next_due(ctx: Context):
         unassessed = pl.col("ASSESSED").is_null() | (prev < pl.col("ASSESSED"))
         return (
             pl.when(regime == "T12").then(
-                pl.when(before_review).then(weekly)
+                # Reg 24 ends when the connected person is approved as a foster parent: the
+                # placement is then an ordinary one (six weeks in its first year).
+                pl.when(pl.col("APPROVED").is_not_null() & (prev >= pl.col("APPROVED")))
+                .then(six_weeks)
+                .when(before_review).then(weekly)
                 .otherwise(plus_days(prev, s.interim_order_home_visit_days))
             )
             .when(regime == "T11").then(

@@ -6,9 +6,12 @@ fostering U1/U4 [C]), otherwise still six weeks. Placed at home with a parent (P
 interim care order, weekly until the first review then at most four weeks apart (reg 28(4));
 on a full care order, within a week of the order then at most six weeks apart (reg 28(5)).
 
+The same interval as at home on an interim order applies to a child placed with a relative,
+friend or other connected person approved only temporarily as a foster parent (reg 24), from
+`TemporaryApprovals`, until the person is approved.
+
 The chain is shared with T11 (placed with a parent before the assessment, reg 28(3)): see
-`_visits.py`. Not derivable from the data: the connected-person part of T12 (temporary approval
-under reg 24), because the approval is not recorded.
+`_visits.py`.
 """
 
 from __future__ import annotations
@@ -25,8 +28,8 @@ RULE = {
     "T9": "CPPCR 2010 reg 28(2)(b): visits at most 6 weeks apart in a placement's first year",
     "T10": "CPPCR 2010 reg 28(2)(c): after the first year, at most 3 months apart for a "
     "long-term placement, otherwise 6 weeks",
-    "T12": "CPPCR 2010 reg 28(4): interim care order at home - weekly until the first review, "
-    "then at most 4 weeks apart",
+    "T12": "CPPCR 2010 reg 28(4): interim care order at home, or a connected person approved "
+    "temporarily (reg 24) - weekly until the first review, then at most 4 weeks apart",
     "T13": "CPPCR 2010 reg 28(5): care order at home - within 1 week of the order, then at most "
     "6 weeks apart",
 }

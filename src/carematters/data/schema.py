@@ -294,6 +294,15 @@ EXTENSION_TABLES: tuple[Table, ...] = (
                          "while it is not"),
     ), "placements with a parent and the parent's assessment (CPPCR reg 17-19)", extension=True,
         keys=("CHILD", "PLACED")),
+    Table("TemporaryApprovals", (
+        CHILD, _col("PLACED", "date", True,
+                    description="date the child was placed with a relative, friend or other "
+                                "connected person approved temporarily as a foster parent"),
+        _col("APPROVED", "date",
+             description="date the connected person was approved as a foster parent, which ends "
+                         "the temporary approval; blank while they are not"),
+    ), "placements with a connected person under temporary approval (CPPCR reg 24)",
+        extension=True, keys=("CHILD", "PLACED")),
     Table("VisitRequests", (
         CHILD, _col("REQUEST_DATE", "date", True),
         _code("REQUESTED_BY", REQUESTED_BY, True),

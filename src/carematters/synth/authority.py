@@ -175,7 +175,8 @@ def _around(rng: np.random.Generator, la: str, people: pl.DataFrame, periods: pl
 def _case_events(seed: int, la: str, people: pl.DataFrame, periods: pl.DataFrame,
                  episodes: pl.DataFrame, window: Window, tables: dict[str, pl.DataFrame]
                  ) -> dict[str, pl.DataFrame]:
-    """ReviewTriggers, ParentPlacements, VisitRequests, SecureStays (T6, T11, T14, T30) and the
+    """ReviewTriggers, ParentPlacements, TemporaryApprovals, VisitRequests, SecureStays (T6, T11,
+    T12, T14, T30) and the
     visits that go with them, each from a stream of its own so no other table's draws change."""
     stream = lambda item: np.random.default_rng((seed, int(la), item))  # noqa: E731
     dob = people["dob"].to_numpy()
@@ -184,6 +185,10 @@ def _case_events(seed: int, la: str, people: pl.DataFrame, periods: pl.DataFrame
     spells = health.carer_spells(episodes, recent)
     placements = case_events.parent_placements(stream(11), spells)
     weekly = case_events.weekly_visits(stream(28), placements, tables["Reviews"], recent)
+    approvals = case_events.temporary_approvals(stream(24), spells)
+    weekly = pl.concat([weekly, case_events.weekly_visits(
+        stream(124), approvals, tables["Reviews"], recent, ends="APPROVED", flag="reg24",
+        four_weekly_after_review=True)])
     requests, answers = case_events.visit_requests(stream(14), recent, window.start)
     extra = pl.concat([weekly.with_columns(pl.lit("STAT").alias("VISIT_KIND")),
                        answers.with_columns(pl.lit("REQ").alias("VISIT_KIND"))])
@@ -198,6 +203,7 @@ def _case_events(seed: int, la: str, people: pl.DataFrame, periods: pl.DataFrame
     return {
         "ReviewTriggers": case_events.review_triggers(stream(6), tables["Reviews"], recent),
         "ParentPlacements": placements.select("child", "PLACED", "ASSESSED"),
+        "TemporaryApprovals": approvals.select("child", "PLACED", "APPROVED"),
         "VisitRequests": requests,
         "Visits": visits.select(tables["Visits"].columns),
         "SecureStays": case_events.secure_stays(stream(30), episodes.filter(

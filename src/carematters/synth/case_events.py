@@ -1,5 +1,6 @@
-"""Case events the compliance clocks T6, T11, T14 and T30 read: review triggers, placements with a
-parent before the assessment, requests for a visit, and stays in secure accommodation.
+"""Case events the compliance clocks T6, T11, T12, T14 and T30 read: review triggers, placements
+with a parent before the assessment, placements with a connected person approved temporarily,
+requests for a visit, and stays in secure accommodation.
 
 Each is drawn around what the lifetime already holds, so no other table's draws change: extra
 reviews are the reviews already held (a trigger shortly before some of them brought them
@@ -74,27 +75,57 @@ def parent_placements(rng: np.random.Generator, spells: pl.DataFrame) -> pl.Data
     )
 
 
+def temporary_approvals(rng: np.random.Generator, spells: pl.DataFrame) -> pl.DataFrame:
+    """child, period, PLACED, stop, APPROVED (day numbers), reg24 for the placements with a
+    relative or friend (U1-U3) made under a temporary approval of the carer (reg 24). The carer
+    is approved as a foster parent 4 to 24 weeks later, or, for a child who moved on within 24
+    weeks, sometimes never."""
+    kin = spells.filter(pl.col("PLACE").is_in(["U1", "U2", "U3"]))
+    kin = kin.filter(pl.Series(rng.random(kin.height) < p.TEMPORARY_APPROVAL_P))
+    n = kin.height
+    start = kin["start"].to_numpy()
+    # A carer never approved is possible only where the child moved on within the 24 weeks.
+    short = (kin["stop"] - kin["start"] <= 168).fill_null(False).to_numpy()
+    never = short & (rng.random(n) < p.TEMPORARY_NEVER_APPROVED_P)
+    approved = start + rng.integers(28, 169, n)
+    return kin.select("child", "period", pl.col("start").alias("PLACED"), "stop").with_columns(
+        pl.Series("APPROVED", np.where(never, -1, approved)).replace(-1, None),
+        pl.lit(True).alias("reg24"),
+    )
+
+
 def weekly_visits(rng: np.random.Generator, placements: pl.DataFrame, reviews: pl.DataFrame,
-                  periods: pl.DataFrame) -> pl.DataFrame:
-    """child, VISIT_DATE: the weekly visits of reg 28(3) while a child placed with a parent
-    before the assessment waits for the first review (and the assessment); a few late."""
+                  periods: pl.DataFrame, *, ends: str = "ASSESSED", flag: str = "reg19",
+                  four_weekly_after_review: bool = False) -> pl.DataFrame:
+    """child, VISIT_DATE: the weekly visits while a child placed before a condition was met (the
+    parent's assessment for reg 28(3), `ends` ASSESSED; the carer's approval for reg 28(4),
+    `ends` APPROVED) waits for the first review and the condition; a few late. With
+    `four_weekly_after_review` the visits go on about every four weeks after the review until
+    the condition is met (reg 24), instead of leaving it to the usual visits."""
     first_review = (
         placements.select("child", "period").join(periods.select("period", "start"), on="period")
         .join(reviews.select("child", "REVIEW"), on="child")
         .filter(pl.col("REVIEW") >= pl.col("start"))
         .group_by("period").agg(pl.col("REVIEW").min().alias("first_review"))
     )
-    due = placements.filter(pl.col("reg19")).join(first_review, on="period", how="left")
-    stop = due.select(pl.min_horizontal("stop", "first_review", "ASSESSED")).to_series()
+    due = placements.filter(pl.col(flag)).join(first_review, on="period", how="left")
+    never = np.iinfo(np.int64).max
+    last = ["stop", ends] if four_weekly_after_review else ["stop", "first_review", ends]
+    stop = due.select(pl.min_horizontal(*last)).to_series().fill_null(never).to_numpy()
+    review = due["first_review"].fill_null(never).to_numpy()
     start = due["PLACED"].to_numpy()
     n = due.height
     first = start + rng.integers(1, 8, n)
 
     def gap(idx: np.ndarray, step: int, current: np.ndarray) -> np.ndarray:
         late = rng.random(idx.size) < p.WEEKLY_VISIT_LATE_P
-        return np.where(late, rng.integers(8, 13, idx.size), rng.integers(4, 8, idx.size))
+        weekly = np.where(late, rng.integers(8, 13, idx.size), rng.integers(4, 8, idx.size))
+        if not four_weekly_after_review:
+            return weekly
+        monthly = np.where(late, rng.integers(29, 36, idx.size), rng.integers(20, 29, idx.size))
+        return np.where(current >= review[idx], monthly, weekly)
 
-    held = chain(np.arange(n), first, stop.fill_null(np.iinfo(np.int64).max).to_numpy(), gap)
+    held = chain(np.arange(n), first, stop, gap)
     return pl.DataFrame({"child": due["child"].to_numpy()[held["owner"].to_numpy()],
                          "VISIT_DATE": held["day"].to_numpy()})
 

@@ -36,6 +36,8 @@ SPELL_TABLES = {
     "IROAllocations": ("IRO_START", "IRO_END"),
     # A placement with a parent is re-stated each year until the parent's assessment is done.
     "ParentPlacements": ("PLACED", "ASSESSED"),
+    # ... and a temporary approval until the carer is approved as a foster parent.
+    "TemporaryApprovals": ("PLACED", "APPROVED"),
 }
 _US_PER_DAY = 86_400_000_000
 

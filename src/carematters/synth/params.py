@@ -158,6 +158,11 @@ EXTRA_REVIEW_LATE_P = 0.12  # the review was held after the date it was needed b
 CEASE_TRIGGER_P = 0.02  # ended periods where a review before ending was called for (often missed)
 PARENT_BEFORE_ASSESSMENT_P = 0.4  # placements with a parent made before the assessment (reg 19)
 PARENT_NEVER_ASSESSED_P = 0.1
+# Placements with a relative or friend (U1-U3) that began under a temporary approval of the carer
+# (CPPCR reg 24: up to 16 weeks, extendable by 8 under reg 25); most carers are approved as
+# foster parents within that time, some later, a few never.
+TEMPORARY_APPROVAL_P = 0.35
+TEMPORARY_NEVER_APPROVED_P = 0.1
 WEEKLY_VISIT_LATE_P = 0.1
 VISIT_REQUEST_RATE = 0.25  # requests for a visit per child per year in care
 VISIT_REQUEST_BY = {"CHILD": 55, "CARER": 45}

@@ -81,6 +81,7 @@ def year_windows(year: int) -> dict[str, pl.Expr]:
         "VisitRequests": _within("REQUEST_DATE", year),
         # Re-stated each year until the parent's assessment is complete (as synth/cut.py does).
         "ParentPlacements": _overlaps("PLACED", "ASSESSED", year),
+        "TemporaryApprovals": _overlaps("PLACED", "APPROVED", year),
         "SecureStays": (pl.col("SECURE_START") < _after(year)) & (
             pl.col("SECURE_END").is_null() | (pl.col("SECURE_END") >= _first_moment(year))),
         "Attainment": pl.col("ACADEMIC_YEAR") == year,
@@ -100,6 +101,7 @@ LATER_UNKNOWN: dict[str, tuple[str, ...]] = {
     "DoLo": ("DOLO_END",),
     "SchoolEnrolment": ("END",),
     "ParentPlacements": ("ASSESSED",),
+    "TemporaryApprovals": ("APPROVED",),
 }
 #: Times after 31 March, each unknown on its own (the stay's end, the court's authority).
 LATER_UNKNOWN_TIMES: dict[str, tuple[str, ...]] = {

@@ -519,6 +519,26 @@ class ParentPlacement(Record):
         ordering = ["-placed"]
 
 
+class TemporaryApproval(Record):
+    """A placement with a connected person approved temporarily as a foster parent (T12)."""
+
+    placed = models.DateField("placed with the connected person")
+    approved = models.DateField(
+        "approved as a foster parent", null=True, blank=True,
+        help_text="CPPCR 2010 reg 24 lets a relative, friend or other connected person care for "
+                  "the child for up to 16 weeks (24 if extended) before being approved. Until "
+                  "they are, the child is visited weekly until the first review, then at least "
+                  "every 4 weeks.",
+    )
+
+    SECTION, TABLE, DATE_FIELD, TITLE = ("placements", "TemporaryApprovals", "placed",
+                                         "Temporary approval of a connected person")
+    COLUMNS = {"PLACED": "placed", "APPROVED": "approved"}
+
+    class Meta:
+        ordering = ["-placed"]
+
+
 class VisitRequest(Record):
     """A visit asked for by the child or the carer (T14)."""
 
@@ -562,5 +582,6 @@ RECORD_MODELS: tuple[type[Record], ...] = (
     Episode, Review, Visit, Plan, TeamMember, PledgeCommitment, PEP, SchoolEnrolment, Attainment,
     HealthAssessment, DentalCheck, SDQScore, Outcome, MissingEpisode, PathwayPlan, PAContact,
     CareLeaverOutcome, PlacedForAdoption, Adoption, SocialWorkerEpisode, IROAllocation,
-    DeprivationOfLiberty, ReviewTrigger, ParentPlacement, VisitRequest, SecureStay,
+    DeprivationOfLiberty, ReviewTrigger, ParentPlacement, TemporaryApproval, VisitRequest,
+    SecureStay,
 )

@@ -20,7 +20,7 @@ class Section:
 SECTION_PAGES: dict[str, Section] = {s.slug: s for s in (
     Section("placements", "Placements and legal status",
             (m.Episode, m.SocialWorkerEpisode, m.DeprivationOfLiberty, m.ParentPlacement,
-             m.SecureStay),
+             m.TemporaryApproval, m.SecureStay),
             "Each change of legal status or placement starts a new episode."),
     Section("plans", "Care plan and team around the child", (m.Plan, m.TeamMember, m.PledgeCommitment),
             "The plan names the people around the child and what each will do, and how the "
