@@ -20,11 +20,21 @@ start_cluster() {
     local version cluster status
     read -r version cluster port status _ < <(pg_lsclusters --no-header | head -1)
     if [ "$status" != "online" ]; then
-        pg_ctlcluster "$version" "$cluster" start </dev/null
+        ( only_standard_fds pg_ctlcluster "$version" "$cluster" start </dev/null )
     fi
     if [ "$(as_postgres -c "SELECT 1 FROM pg_roles WHERE rolname = 'carematters'")" != "1" ]; then
         as_postgres -c "CREATE ROLE carematters LOGIN CREATEDB PASSWORD 'carematters'" >/dev/null
     fi
+}
+# The server outlives this script and inherits every open descriptor: run its start with only
+# stdin, stdout and stderr, so it holds no pipe of the caller's (or of the caller's caller).
+only_standard_fds() {
+    local fd
+    for fd in /proc/self/fd/*; do
+        fd=${fd##*/}
+        if [ "$fd" -gt 2 ]; then eval "exec $fd>&-" 2>/dev/null || true; fi
+    done
+    exec "$@"
 }
 as_postgres() { runuser -u postgres -- psql -p "$port" -qtA "$@"; }
 port=""
